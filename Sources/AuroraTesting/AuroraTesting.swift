@@ -1,0 +1,1 @@
+// AuroraTesting module.

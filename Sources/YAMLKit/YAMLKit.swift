@@ -1,0 +1,1 @@
+// YAMLKit module.

@@ -1,0 +1,6 @@
+@main
+struct Aurora {
+    static func main() {
+        print("aurora")
+    }
+}
