@@ -1,6 +1,56 @@
+import Glibc
+
+/// The `aurora` executable: the explicit list of subcommands and the dispatch.
 @main
-struct Aurora {
+enum Aurora {
+    static let commands: [any Command.Type] = [
+        CheckCommand.self, EvalCommand.self, RulesCommand.self, VersionCommand.self,
+    ]
+
     static func main() {
-        print("aurora")
+        let argv = Array(CommandLine.arguments.dropFirst())
+        exit(dispatch(argv).rawValue)
+    }
+
+    static func dispatch(_ argv: [String]) -> ExitCode {
+        guard let first = argv.first else {
+            Output.err(Help.overview(commands))
+            return .usage
+        }
+        switch first {
+        case "--help", "-h":
+            Output.out(Help.overview(commands))
+            return .success
+        case "help":
+            guard argv.count > 1 else {
+                Output.out(Help.overview(commands))
+                return .success
+            }
+            guard let command = commands.first(where: { $0.name == argv[1] }) else {
+                Output.err("aurora: unknown command '\(argv[1])'\n\n" + Help.overview(commands))
+                return .usage
+            }
+            Output.out(command.help)
+            return .success
+        case "--version":
+            return (try? VersionCommand.run([])) ?? .failure
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            Output.err("aurora: unknown command '\(first)'\n\n" + Help.overview(commands))
+            return .usage
+        }
+        let rest = Array(argv.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            Output.out(command.help)
+            return .success
+        }
+        do {
+            return try command.run(rest)
+        } catch {
+            Output.err("aurora \(command.name): \(error.message)\n\n\(command.help)")
+            return .usage
+        }
     }
 }

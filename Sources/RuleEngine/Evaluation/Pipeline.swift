@@ -1,4 +1,4 @@
-public import Codec
+import Codec
 
 /// The ordered steps of a compiled rule set, and the one place where modes, policies, overrides, `stop`, timing and
 /// the response fields of gates.md §1.6 are applied. Rules only say pass, deny or missing.

@@ -21,6 +21,8 @@ public struct PipelineStep: Sendable {
     public var base: any Rule
     public var overrides: [Override]
     public var declaredAt: SourceLocation
+    /// The root rule file this entry was reached from (itself, or the file that includes it).
+    public var root: String
     public var description: String?
     /// Every effective base param, in the type's table order.
     public var params: [(name: String, value: PlainValue)]

@@ -66,7 +66,7 @@ public struct RuleSetLoader: Sendable {
             }
             return PipelineStep(key: entry.key, mode: entry.mode, onError: entry.onError, onMissing: entry.onMissing,
                                 reducingOrders: entry.reducingOrders, stop: entry.stop, base: base, overrides: overrides,
-                                declaredAt: entry.declaredAt, description: entry.description, params: entry.params,
+                                declaredAt: entry.declaredAt, root: entry.root, description: entry.description, params: entry.params,
                                 info: entry.factory.info)
         }
     }

@@ -68,10 +68,13 @@ public struct MissingInput: Sendable, Hashable {
     /// A type-specific diagnostic used instead of the code on a skip (`slippage_guard_skipped_no_b`).
     public var skipNote: String?
 
-    public init(_ kind: Kind = .missing, _ path: String, skipNote: String? = nil) {
+    public init(_ path: String, kind: Kind = .missing, skipNote: String? = nil) {
         self.kind = kind
         self.path = path
         self.skipNote = skipNote
+    }
+    public static func invalid(_ path: String, skipNote: String? = nil) -> MissingInput {
+        MissingInput(path, kind: .invalid, skipNote: skipNote)
     }
     /// `missing_input:market.latency_ms`.
     public var code: String { "\(kind.rawValue):\(path)" }

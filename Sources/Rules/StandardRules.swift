@@ -1,0 +1,12 @@
+public import RuleEngine
+
+extension RuleRegistry {
+    /// Every shipped rule type: the explicit list the executable hands to the host.
+    public static func standard() -> RuleRegistry {
+        var registry = RuleRegistry()
+        // Names are unique by construction; a duplicate here is a programming error caught by the tests.
+        try! registry.register(LatencyGate.Factory())
+        try! registry.register(SpreadGate.Factory())
+        return registry
+    }
+}
