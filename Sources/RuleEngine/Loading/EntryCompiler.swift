@@ -81,7 +81,7 @@ struct EntryCompiler {
         }
         var description: String?
         if let descriptionNode = node["description"], !descriptionNode.isNull {
-            if let scalar = descriptionNode.scalar, !scalar.text.isEmpty || scalar.isQuoted {
+            if let scalar = descriptionNode.scalar, case .string = scalar.resolved {
                 let count = scalar.text.unicodeScalars.count
                 if count > 200 {
                     diagnostics.append(Diagnostic(.error, .outOfRange,
