@@ -13,10 +13,14 @@ public struct JSONReader {
         public var maxDepth = 64
         /// The largest input accepted, in bytes.
         public var maxBytes = 1 << 20
+        /// When true, a number that overflows (`1e400`) becomes `.double(±infinity)` instead of the error "number out
+        /// of range", so a validator can report it at its field (FastAPI's `finite_number`). Off by default.
+        public var allowsOverflowToInfinity = false
 
-        public init(maxDepth: Int = 64, maxBytes: Int = 1 << 20) {
+        public init(maxDepth: Int = 64, maxBytes: Int = 1 << 20, allowsOverflowToInfinity: Bool = false) {
             self.maxDepth = maxDepth
             self.maxBytes = maxBytes
+            self.allowsOverflowToInfinity = allowsOverflowToInfinity
         }
     }
 
@@ -41,7 +45,7 @@ public struct JSONReader {
         guard buffer.count <= limits.maxBytes else {
             return .failure(JSONReadError(offset: limits.maxBytes, message: "input larger than \(limits.maxBytes) bytes"))
         }
-        var scanner = JSONScanner(bytes: buffer, maxDepth: limits.maxDepth)
+        var scanner = JSONScanner(bytes: buffer, maxDepth: limits.maxDepth, allowsOverflow: limits.allowsOverflowToInfinity)
         do {
             return .success(try scanner.document())
         } catch {

@@ -39,7 +39,9 @@ extension JSONScanner {
             if magnitude != Int64.min { return .int(-magnitude) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        guard let double = Double(text), double.isFinite else { throw fail("number out of range", at: start) }
+        guard let double = Double(text), double.isFinite || allowsOverflow else {
+            throw fail("number out of range", at: start)
+        }
         return .double(double)
     }
 

@@ -2,14 +2,16 @@
 struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
+    let allowsOverflow: Bool
     var position = 0
     var depth = 0
     /// Reused for strings with escapes or non-ASCII bytes.
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, allowsOverflow: Bool) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.allowsOverflow = allowsOverflow
     }
 
     /// The whole input: one value surrounded by optional whitespace.

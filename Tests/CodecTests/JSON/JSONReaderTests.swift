@@ -165,6 +165,12 @@ import Testing
         #expect(try JSONReader.parse(bytes[...]) == whole)
     }
 
+    @Test func overflowCanBeAllowedToBecomeInfinity() throws {
+        let limits = JSONReader.Limits(allowsOverflowToInfinity: true)
+        #expect(try parse("[1e400,-1e400,1e-400]", limits: limits) == [.double(.infinity), .double(-.infinity), 0.0])
+        #expect(error(Array("1e400".utf8)) == JSONReadError(offset: 0, message: "number out of range"))
+    }
+
     @Test func parsesNonContiguousCollections() throws {
         let bytes = Array("[1,\"ü\"]".utf8)
         #expect(try JSONReader.parse(bytes.reversed().reversed()) == [1, "ü"])
