@@ -32,8 +32,22 @@ struct RuleFileSelection {
         else { return nil }
         let directory = (path as NSString).deletingLastPathComponent
         let files = list.items.compactMap { $0.scalar?.text }.map { file in
-            file.hasPrefix("/") || directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
+            file.hasPrefix("/") || directory.isEmpty ? file : normalize(directory + "/" + file)
         }
         return files.isEmpty ? nil : files
+    }
+
+    /// `.` and `..` resolved lexically: `configs/../rules/default.yaml` → `rules/default.yaml`.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Numbers in text reports: `%.6f` with trailing zeros and a trailing point removed (`600`, `80.1`, `8.807971`).
-enum NumberText {
-    static func plain(_ value: Double) -> String {
+public enum NumberText {
+    public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }
