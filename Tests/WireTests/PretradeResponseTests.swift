@@ -121,6 +121,20 @@ import Wire
         #expect(encoded(response) == expected)
     }
 
+    @Test func aClientReadsTheDecisionBackFromTheBody() throws {
+        let decision = try #require(PretradeResponse.Decision.decode(Array(Self.example2.utf8)))
+        #expect(
+            decision
+                == PretradeResponse.Decision(
+                    allow: false, maxQty: 0, cooldownMs: 0, reason: "spread_bps_too_wide:80.1", hardGate: false,
+                    riskScale: 1.0, decisionID: "20260105-090000-2"))
+    }
+
+    @Test(arguments: [#"{"allow":"yes","max_qty":1}"#, #"{"allow":true,"max_qty":-1}"#, #"{"allow":true}"#, "[]", "<html>"])
+    func malformedAnswersAreNotDecisions(_ body: String) {
+        #expect(PretradeResponse.Decision.decode(Array(body.utf8)) == nil)
+    }
+
     static let example1 = """
         {
           "allow": true,
