@@ -1,1 +1,0 @@
-// YAMLKit module.
