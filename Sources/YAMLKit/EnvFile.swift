@@ -119,7 +119,8 @@ public enum EnvFile {
     private static func isValidName(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         func isLetter(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || byte == UInt8(ascii: "_")
         }
         guard let first = bytes.first, isLetter(first) else { return false }

@@ -13,7 +13,9 @@ import YAMLKit
         #expect(ConfigDuration(parsing: text)?.milliseconds == milliseconds)
     }
 
-    @Test(arguments: [(Int64(0), "0s"), (250, "250ms"), (1500, "1500ms"), (90_000, "90s"), (900_000, "15m"), (7_200_000, "2h")])
+    @Test(arguments: [
+        (Int64(0), "0s"), (250, "250ms"), (1500, "1500ms"), (90_000, "90s"), (900_000, "15m"), (7_200_000, "2h"),
+    ])
     func theDescriptionUsesTheLargestExactUnit(milliseconds: Int64, text: String) {
         #expect(ConfigDuration(milliseconds: milliseconds).description == text)
         #expect(ConfigDuration(milliseconds: milliseconds).plain == .string(text))

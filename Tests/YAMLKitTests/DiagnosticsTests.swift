@@ -16,12 +16,14 @@ import YAMLKit
                 41: "    params: {max_bps: \"80\"}",
                 88: "      - match: {symbols: [BTCUSDT]}",
             ])
-        let types = "anti_churn, expected_return, freshness, governance, health_guard, latency, risk_caps, slippage, "
+        let types =
+            "anti_churn, expected_return, freshness, governance, health_guard, latency, risk_caps, slippage, "
             + "spread, sprt, trap"
         var diagnostics = Diagnostics()
         diagnostics.append(
             Diagnostic(
-                .error, .ioError, "cannot read 'rules/extra.yaml': No such file or directory", file: "rules/extra.yaml"))
+                .error, .ioError, "cannot read 'rules/extra.yaml': No such file or directory", file: "rules/extra.yaml")
+        )
         diagnostics.append(
             Diagnostic(
                 .warning, .unreachableOverride, "override 2 of rule 'spread' can never apply: override 1 matches first",
@@ -118,47 +120,51 @@ import YAMLKit
     }
 
     @Test func theHeaderNamesTheFileOrNothingWithoutALocation() {
-        #expect(Diagnostic(.warning, .noEnforcingRule, "msg", at: loc(3, 4)).description
-            == "t.yaml:3:4: warning: msg [no-enforcing-rule]")
+        #expect(
+            Diagnostic(.warning, .noEnforcingRule, "msg", at: loc(3, 4)).description
+                == "t.yaml:3:4: warning: msg [no-enforcing-rule]")
         #expect(Diagnostic(.error, .ioError, "msg", file: "x.yaml").description == "x.yaml: error: msg [io-error]")
         #expect(Diagnostic(.error, .typeMismatch, "msg").description == "error: msg [type-mismatch]")
     }
 
     @Test func aDiagnosticWhoseSourceIsUnknownHasNoSnippet() {
         let diagnostics = Diagnostics([Diagnostic(.error, .unknownKey, "m", at: loc(2, 1), notes: ["n"])])
-        #expect(diagnostics.rendered(sources: SourceCache()) == """
-            t.yaml:2:1: error: m [unknown-key]
-               note: n
+        #expect(
+            diagnostics.rendered(sources: SourceCache()) == """
+                t.yaml:2:1: error: m [unknown-key]
+                   note: n
 
-            1 error, 0 warnings in 1 file
+                1 error, 0 warnings in 1 file
 
-            """)
+                """)
     }
 
     @Test func tabsShowAsOneSpaceAndTheCaretStaysAligned() {
         let source = SourceText(path: "t.yaml", string: "a:\n\tkey:\tvalue\n")
         let diagnostics = Diagnostics([Diagnostic(.error, .invalidValue, "m", at: loc(2, 7), length: 5)])
-        #expect(diagnostics.rendered(sources: SourceCache([source])) == """
-            t.yaml:2:7: error: m [invalid-value]
-               2 |  key: value
-                 |       ^~~~~
+        #expect(
+            diagnostics.rendered(sources: SourceCache([source])) == """
+                t.yaml:2:7: error: m [invalid-value]
+                   2 |  key: value
+                     |       ^~~~~
 
-            1 error, 0 warnings in 1 file
+                1 error, 0 warnings in 1 file
 
-            """)
+                """)
     }
 
     @Test func theGutterWidensForLongLineNumbersAndTildesStopAtTheLineEnd() {
         let source = DiagnosticsTests.source("t.yaml", count: 12345, lines: [12345: "k: ab"])
         let diagnostics = Diagnostics([Diagnostic(.error, .invalidValue, "m", at: loc(12345, 4), length: 9)])
-        #expect(diagnostics.rendered(sources: SourceCache([source])) == """
-            t.yaml:12345:4: error: m [invalid-value]
-            12345 | k: ab
-                  |    ^~
+        #expect(
+            diagnostics.rendered(sources: SourceCache([source])) == """
+                t.yaml:12345:4: error: m [invalid-value]
+                12345 | k: ab
+                      |    ^~
 
-            1 error, 0 warnings in 1 file
+                1 error, 0 warnings in 1 file
 
-            """)
+                """)
     }
 
     static func windowed(lineLength: Int, column: Int, length: Int) -> String {
@@ -172,23 +178,27 @@ import YAMLKit
     static func digits(_ range: Range<Int>) -> String { String(range.map { Character(String($0 % 10)) }) }
 
     @Test func aLineOf200CharactersIsShownWhole() {
-        #expect(Self.windowed(lineLength: 200, column: 200, length: 1)
-            == "   1 | " + Self.digits(0..<200) + "\n     | " + String(repeating: " ", count: 199) + "^")
+        #expect(
+            Self.windowed(lineLength: 200, column: 200, length: 1)
+                == "   1 | " + Self.digits(0..<200) + "\n     | " + String(repeating: " ", count: 199) + "^")
     }
 
     @Test func aLongLineIsCutAfterTheWindowWhenTheColumnIsNearTheStart() {
-        #expect(Self.windowed(lineLength: 300, column: 5, length: 2)
-            == "   1 | " + Self.digits(0..<200) + "…\n     |     ^~")
+        #expect(
+            Self.windowed(lineLength: 300, column: 5, length: 2)
+                == "   1 | " + Self.digits(0..<200) + "…\n     |     ^~")
     }
 
     @Test func aLongLineIsCutBeforeTheWindowWhenTheColumnIsNearTheEnd() {
-        #expect(Self.windowed(lineLength: 300, column: 250, length: 3)
-            == "   1 | …" + Self.digits(100..<300) + "\n     | " + String(repeating: " ", count: 150) + "^~~")
+        #expect(
+            Self.windowed(lineLength: 300, column: 250, length: 3)
+                == "   1 | …" + Self.digits(100..<300) + "\n     | " + String(repeating: " ", count: 150) + "^~~")
     }
 
     @Test func aLongLineIsCutOnBothSidesAroundAMiddleColumn() {
-        #expect(Self.windowed(lineLength: 400, column: 150, length: 400)
-            == "   1 | …" + Self.digits(49..<249) + "…\n     | " + String(repeating: " ", count: 101) + "^"
-            + String(repeating: "~", count: 99))
+        #expect(
+            Self.windowed(lineLength: 400, column: 150, length: 400)
+                == "   1 | …" + Self.digits(49..<249) + "…\n     | " + String(repeating: " ", count: 101) + "^"
+                + String(repeating: "~", count: 99))
     }
 }

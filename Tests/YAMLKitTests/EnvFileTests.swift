@@ -48,29 +48,33 @@ import YAMLKit
     }
 
     @Test func aLineWithoutEqualsIsAnError() {
-        #expect(Self.problems("A=1\n  just words\n") == [
-            ".env:2:3: error: expected KEY=VALUE, got 'just words' [env-file-syntax]"
-        ])
+        #expect(
+            Self.problems("A=1\n  just words\n") == [
+                ".env:2:3: error: expected KEY=VALUE, got 'just words' [env-file-syntax]"
+            ])
     }
 
     @Test(arguments: ["1KEY", "MY-KEY", "KÉ", "A B"])
     func anInvalidNameIsAnError(name: String) {
-        #expect(Self.problems("\(name)=1\n") == [
-            ".env:1:1: error: invalid variable name '\(name)': use letters, digits and '_', not starting with a digit [env-file-syntax]"
-        ])
+        #expect(
+            Self.problems("\(name)=1\n") == [
+                ".env:1:1: error: invalid variable name '\(name)': use letters, digits and '_', not starting with a digit [env-file-syntax]"
+            ])
     }
 
     @Test func anUnterminatedQuoteIsAnError() {
-        #expect(Self.problems("A=\"open\nB='open\n") == [
-            ".env:1:3: error: unterminated double-quoted value of 'A' [env-file-syntax]",
-            ".env:2:3: error: unterminated single-quoted value of 'B' [env-file-syntax]",
-        ])
+        #expect(
+            Self.problems("A=\"open\nB='open\n") == [
+                ".env:1:3: error: unterminated double-quoted value of 'A' [env-file-syntax]",
+                ".env:2:3: error: unterminated single-quoted value of 'B' [env-file-syntax]",
+            ])
     }
 
     @Test func textAfterTheClosingQuoteIsAnError() {
-        #expect(Self.problems("A=\"x\" y\n") == [
-            ".env:1:6: error: unexpected text after the closing quote of 'A': 'y' [env-file-syntax]"
-        ])
+        #expect(
+            Self.problems("A=\"x\" y\n") == [
+                ".env:1:6: error: unexpected text after the closing quote of 'A': 'y' [env-file-syntax]"
+            ])
     }
 
     @Test func everyBadLineIsReported() {

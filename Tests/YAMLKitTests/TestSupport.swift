@@ -2,7 +2,9 @@ import Testing
 import YAMLKit
 
 /// Parses inline YAML that must be valid.
-func parseValid(_ yaml: String, path: String = "t.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation)
+func parseValid(
+    _ yaml: String, path: String = "t.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation
+)
     throws -> YAMLNode
 {
     switch YAMLParser.parse(SourceText(path: path, string: yaml)) {

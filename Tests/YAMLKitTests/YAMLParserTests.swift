@@ -105,37 +105,41 @@ import YAMLKit
     @Test func anchorsAliasesAndMergeKeysAreRejected() {
         let diagnostics = parseInvalid("a: &x 1\nb: *x\nc:\n  <<: {d: 2}\n")
         let message = "anchors, aliases and merge keys are not allowed in rule files"
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:1:4: error: \(message) [yaml-alias]",
-            "t.yaml:2:4: error: \(message) [yaml-alias]",
-            "t.yaml:4:3: error: \(message) [yaml-alias]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:1:4: error: \(message) [yaml-alias]",
+                "t.yaml:2:4: error: \(message) [yaml-alias]",
+                "t.yaml:4:3: error: \(message) [yaml-alias]",
+            ])
         #expect(diagnostics.map(\.length) == [2, 2, 2])
     }
 
     @Test func explicitTagsAreRejected() {
         let diagnostics = parseInvalid("a: !!str 5\nb: !custom [1]\n")
         let message = "explicit YAML tags are not allowed in rule files; quote the value to make it a string"
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:1:4: error: \(message) [yaml-tag]",
-            "t.yaml:2:4: error: \(message) [yaml-tag]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:1:4: error: \(message) [yaml-tag]",
+                "t.yaml:2:4: error: \(message) [yaml-tag]",
+            ])
     }
 
     @Test func aSecondDocumentIsRejected() {
         let diagnostics = parseInvalid("a: 1\n---\nb: 2\n---\nc: 3\n")
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:2:1: error: a rule file holds exactly one YAML document [yaml-multi-document]"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:2:1: error: a rule file holds exactly one YAML document [yaml-multi-document]"
+            ])
     }
 
     @Test func nestingDeeperThanTheLimitIsRejected() {
         var limits = YAMLLimits()
         limits.maxDepth = 2
         let diagnostics = parseInvalid("a:\n  b:\n    c: [1, {d: 2}]\ne: [x]\n", limits: limits)
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:3:5: error: YAML nesting is limited to 2 levels [yaml-too-deep]"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:3:5: error: YAML nesting is limited to 2 levels [yaml-too-deep]"
+            ])
     }
 
     @Test func theDefaultDepthLimitIs64() throws {
@@ -147,9 +151,10 @@ import YAMLKit
     @Test func aFileOverTheSizeLimitIsRejectedBeforeParsing() {
         let text = SourceText(path: "big.yaml", bytes: [UInt8](repeating: UInt8(ascii: "#"), count: (4 << 20) + 1))
         let diagnostics = parseInvalid(text)
-        #expect(diagnostics.map(\.description) == [
-            "big.yaml: error: rule files are limited to 4 MiB; 'big.yaml' is 4194305 bytes [file-too-large]"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "big.yaml: error: rule files are limited to 4 MiB; 'big.yaml' is 4194305 bytes [file-too-large]"
+            ])
         #expect(diagnostics.first?.location == nil)
         #expect(diagnostics.first?.file == "big.yaml")
     }
@@ -158,35 +163,40 @@ import YAMLKit
         var limits = YAMLLimits()
         limits.fileKind = "configuration file"
         limits.maxBytes = 1024
-        #expect(parseInvalid("a: &x 1\n", limits: limits).map(\.message) == [
-            "anchors, aliases and merge keys are not allowed in configuration files"
-        ])
-        #expect(parseInvalid(String(repeating: "#", count: 1025), limits: limits).map(\.message) == [
-            "configuration files are limited to 1 KiB; 't.yaml' is 1025 bytes"
-        ])
+        #expect(
+            parseInvalid("a: &x 1\n", limits: limits).map(\.message) == [
+                "anchors, aliases and merge keys are not allowed in configuration files"
+            ])
+        #expect(
+            parseInvalid(String(repeating: "#", count: 1025), limits: limits).map(\.message) == [
+                "configuration files are limited to 1 KiB; 't.yaml' is 1025 bytes"
+            ])
     }
 
     @Test func collectionKeysAreRejected() {
         let diagnostics = parseInvalid("? [a, b]\n: 1\n? {c: d}\n: 2\n")
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:1:3: error: mapping keys must be strings, got a list [type-mismatch]",
-            "t.yaml:3:3: error: mapping keys must be strings, got a mapping [type-mismatch]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:1:3: error: mapping keys must be strings, got a list [type-mismatch]",
+                "t.yaml:3:3: error: mapping keys must be strings, got a mapping [type-mismatch]",
+            ])
     }
 
     @Test func aSyntaxErrorCarriesLibyamlsProblemAndContext() {
         let diagnostics = parseInvalid("a: 1\nb: [1, 2\nc: 3\n")
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:3:2: error: did not find expected ',' or ']' [yaml-syntax]"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:3:2: error: did not find expected ',' or ']' [yaml-syntax]"
+            ])
         #expect(diagnostics.first?.notes == ["while parsing a flow sequence at t.yaml:2:4"])
     }
 
     @Test func aScannerErrorIsASyntaxError() {
         let diagnostics = parseInvalid("a: b: c\n")
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:1:5: error: mapping values are not allowed in this context [yaml-syntax]"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:1:5: error: mapping values are not allowed in this context [yaml-syntax]"
+            ])
         #expect(diagnostics.first?.notes == [])
     }
 
