@@ -102,6 +102,25 @@ import YAMLKit
         #expect(diagnostics[1].length == 1)
     }
 
+    @Test func aDuplicateKeyRendersWithItsSnippetAndNote() {
+        let yaml = "pipeline:\n  - id: a\n    id: b\n"
+        let text = SourceText(path: "rules/x.yaml", string: yaml)
+        guard case .failure(let diagnostics) = YAMLParser.parse(text) else {
+            Issue.record("a duplicate key must be rejected")
+            return
+        }
+        #expect(
+            diagnostics.rendered(sources: SourceCache([text])) == """
+                rules/x.yaml:3:5: error: duplicate key 'id' [yaml-duplicate-key]
+                   3 |     id: b
+                     |     ^~
+                   note: first defined at rules/x.yaml:2:5
+
+                1 error, 0 warnings in 1 file
+
+                """)
+    }
+
     @Test func anchorsAliasesAndMergeKeysAreRejected() {
         let diagnostics = parseInvalid("a: &x 1\nb: *x\nc:\n  <<: {d: 2}\n")
         let message = "anchors, aliases and merge keys are not allowed in rule files"
