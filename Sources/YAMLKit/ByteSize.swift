@@ -63,7 +63,8 @@ extension ByteSize: ConfigValue {
         }
         return .failure(
             ConfigDecoding.mismatch(
-                node, key: key, expected: typeDescription, notes: ["write bytes or a size with a unit: 65536, 64KiB, 1MiB"]))
+                node, key: key, expected: typeDescription,
+                notes: ["write bytes or a size with a unit: 65536, 64KiB, 1MiB"]))
     }
 
     public static func parse(text: String) -> ByteSize? { ByteSize(parsing: text) }

@@ -13,8 +13,8 @@ public struct ConfigDuration: Sendable, Hashable, Comparable, CustomStringConver
     public var duration: Duration { .milliseconds(milliseconds) }
     public var seconds: Double { Double(milliseconds) / 1000 }
 
-    /// Parses `<number><unit>` with unit `ms`, `s`, `m`, `h`; the number is non-negative and may have a
-    /// fraction, as long as the result is a whole number of milliseconds.
+    /// Parses `<number><unit>` with unit `ms`, `s`, `m`, `h`; the number is non-negative decimal and may have a
+    /// fraction, as long as the result is a whole number of milliseconds (`1.5s`, not `0.5ms`).
     public init?(parsing text: String) {
         let trimmed = text.trimmed
         for (suffix, factor) in Self.units where trimmed.hasSuffix(suffix) {
@@ -27,20 +27,32 @@ public struct ConfigDuration: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// Suffixes, longest first so that `ms` is not read as `m`.
-    private static let units: [(String, Double)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+    private static let units: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
 
-    private static func factor(ofUnit unit: String) -> Double? {
+    private static func factor(ofUnit unit: String) -> Int64? {
         units.first { $0.0 == unit }?.1
     }
 
-    private static func milliseconds(_ number: String, factor: Double) -> Int64? {
-        guard !number.hasPrefix("-"), !number.hasPrefix("+"), let value = ConfigDecoding.parseNumber(number) else {
-            return nil
+    /// `[0-9]+(\.[0-9]+)?` times `factor` milliseconds, computed exactly; nil unless a whole number of
+    /// milliseconds within 64 bits.
+    private static func milliseconds(_ number: String, factor: Int64) -> Int64? {
+        let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let isDigits: (Substring) -> Bool = { part in
+            !part.isEmpty && part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         }
-        let scaled = value * factor
-        let rounded = scaled.rounded()
-        guard abs(scaled - rounded) < 1e-6, rounded < 9.2e18 else { return nil }
-        return Int64(rounded)
+        guard parts.allSatisfy(isDigits), parts[0].count <= 18, parts.count == 1 || parts[1].count <= 18,
+            let whole = Int64(parts[0])
+        else { return nil }
+        let (wholeMs, overflow) = whole.multipliedReportingOverflow(by: factor)
+        guard !overflow else { return nil }
+        guard parts.count == 2 else { return wholeMs }
+        var scale: Int64 = 1
+        for _ in 0..<parts[1].count { scale *= 10 }
+        guard let fraction = Int64(parts[1]) else { return nil }
+        let (fractionMs, fractionOverflow) = fraction.multipliedReportingOverflow(by: factor)
+        guard !fractionOverflow, fractionMs % scale == 0 else { return nil }
+        let (total, totalOverflow) = wholeMs.addingReportingOverflow(fractionMs / scale)
+        return totalOverflow ? nil : total
     }
 
     /// The largest unit that divides the value exactly: `0s`, `250ms`, `90s`, `15m`, `1h`.

@@ -33,7 +33,8 @@ public struct ConfigKey<Value: ConfigValue>: Sendable {
 
     public var info: ConfigKeyInfo {
         ConfigKeyInfo(
-            name: name, typeDescription: Value.typeDescription, unit: unit, defaultText: Self.text(of: defaultValue.plain),
+            name: name, typeDescription: Value.typeDescription, unit: unit,
+            defaultText: Self.text(of: defaultValue.plain),
             rangeText: rangeText, help: help, env: env, allowed: allowed)
     }
 

@@ -8,7 +8,9 @@ public struct ConfigReadResult: Sendable {
     /// Full dotted key names and effective values, in read order.
     public var effective: [(name: String, value: PlainValue)]
 
-    public init(diagnostics: Diagnostics, origins: [String: ConfigOrigin], effective: [(name: String, value: PlainValue)]) {
+    public init(
+        diagnostics: Diagnostics, origins: [String: ConfigOrigin], effective: [(name: String, value: PlainValue)]
+    ) {
         self.diagnostics = diagnostics
         self.origins = origins
         self.effective = effective

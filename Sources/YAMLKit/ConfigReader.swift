@@ -12,7 +12,7 @@ public struct ConfigReader {
     /// A rule's params: the file layer only. `place` names the mapping in messages: `unknown key 'x' in <place>`.
     public init(params: YAMLNode.Mapping?, place: String) {
         self.ledger = ConfigLedger()
-        self.scope = ConfigScope(mapping: params, prefix: "", place: place, isRoot: true)
+        self.scope = ConfigScope(mapping: params, prefix: "", place: place, basePlace: place, isRoot: true)
         self.flags = [:]
         self.environment = [:]
     }
@@ -30,16 +30,20 @@ public struct ConfigReader {
         let ledger = ConfigLedger()
         var mapping = sources.file
         if let section {
-            mapping = nil
-            for part in section.split(separator: ".") {
-                guard let node = mapping?[String(part)] ?? (mapping == nil && part == section.split(separator: ".").first
-                    ? sources.file?[String(part)] : nil) else { break }
-                mapping = node.mapping
+            var walked = ""
+            for part in section.split(separator: ".").map(String.init) {
+                walked += walked.isEmpty ? part : "." + part
+                let node = mapping?[part]
+                mapping = node?.mapping
+                if let node, mapping == nil, !node.isNull {
+                    ledger.diagnostics.append(ConfigDecoding.mismatch(node, key: walked, expected: "a mapping"))
+                }
             }
         }
         self.ledger = ledger
         self.scope = ConfigScope(
-            mapping: mapping, prefix: section.map { "\($0)." } ?? "", place: place, isRoot: true)
+            mapping: mapping, prefix: section.map { "\($0)." } ?? "", place: place,
+            basePlace: sources.path ?? "the configuration", isRoot: true)
         self.flags = sources.flags
         self.environment = sources.environment
     }
@@ -103,12 +107,12 @@ public struct ConfigReader {
         scope.declare(name)
     }
 
-    /// A reader for the nested mapping under `name` (host config sections). `name` becomes a valid key; a value
+    /// A reader for the nested mapping under `name` (host config sections), whose place in messages is
+    /// `section '<full name>' of <the file, or the params' place>`. `name` becomes a valid key; a value
     /// that is neither a mapping nor null is a type-mismatch (`'<name>' must be a mapping, got …`), and the
     /// section then reads defaults (and flags, environment).
     public mutating func section(_ name: String) -> ConfigReader {
-        let file = scope.isRoot && scope.prefix.isEmpty ? scope.place : scope.rootPlace
-        return section(name, place: "section '\(scope.prefix + name)' of \(file)")
+        section(name, place: "section '\(scope.prefix + name)' of \(scope.basePlace)")
     }
 
     /// As `section(_:)`, naming the place in messages explicitly.

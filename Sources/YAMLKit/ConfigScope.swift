@@ -1,45 +1,25 @@
-/// The record a `ConfigReader` tree shares: diagnostics, origins and effective values.
-final class ConfigLedger {
-    var diagnostics = Diagnostics()
-    var origins: [String: ConfigOrigin] = [:]
-    var effective: [(name: String, value: PlainValue)] = []
-    private var effectiveIndex: [String: Int] = [:]
-
-    func record(_ name: String, value: PlainValue, origin: ConfigOrigin) {
-        origins[name] = origin
-        if let index = effectiveIndex[name] {
-            effective[index].value = value
-        } else {
-            effectiveIndex[name] = effective.count
-            effective.append((name: name, value: value))
-        }
-    }
-}
-
 /// One mapping being read: which keys were declared (read), and the sections opened from it.
 final class ConfigScope {
     let mapping: YAMLNode.Mapping?
     /// Prepended to key names for flags, origins and messages: `""` or `server.`.
     let prefix: String
     let place: String
+    /// The file (or the params' place) that section places are named after.
+    let basePlace: String
     let isRoot: Bool
-    private(set) weak var parent: ConfigScope?
     private(set) var declared: [String] = []
     private var declaredSet: Set<String> = []
     var sections: Set<String> = []
     private var children: [String: ConfigScope] = [:]
     private var childOrder: [ConfigScope] = []
 
-    init(mapping: YAMLNode.Mapping?, prefix: String, place: String, isRoot: Bool, parent: ConfigScope? = nil) {
+    init(mapping: YAMLNode.Mapping?, prefix: String, place: String, basePlace: String, isRoot: Bool) {
         self.mapping = mapping
         self.prefix = prefix
         self.place = place
+        self.basePlace = basePlace
         self.isRoot = isRoot
-        self.parent = parent
     }
-
-    /// The place of the root scope.
-    var rootPlace: String { parent?.rootPlace ?? place }
 
     func declare(_ name: String) {
         if declaredSet.insert(name).inserted { declared.append(name) }
@@ -48,7 +28,8 @@ final class ConfigScope {
     /// The section scope `name`, created on first use.
     func child(_ name: String, mapping: YAMLNode.Mapping?, place: String) -> ConfigScope {
         if let existing = children[name] { return existing }
-        let child = ConfigScope(mapping: mapping, prefix: prefix + name + ".", place: place, isRoot: false, parent: self)
+        let child = ConfigScope(
+            mapping: mapping, prefix: prefix + name + ".", place: place, basePlace: basePlace, isRoot: false)
         children[name] = child
         childOrder.append(child)
         return child

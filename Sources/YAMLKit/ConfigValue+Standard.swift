@@ -4,11 +4,14 @@ extension Bool: ConfigValue {
     /// `true`/`false` (§2.6 spellings). `yes`, `no`, `on`, `off`, `y`, `n` are a type-mismatch with the note
     /// "write true or false"; so is a quoted `"true"`.
     public static func decode(_ node: YAMLNode, key: String) -> Result<Bool, Diagnostic> {
-        guard let scalar = node.scalar else { return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription)) }
+        guard let scalar = node.scalar else {
+            return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription))
+        }
         if case .bool(let value) = scalar.resolved { return .success(value) }
         let lowered = scalar.text.lowercased()
         let notes =
-            ["yes", "no", "on", "off", "y", "n", "true", "false"].contains(lowered) ? [ConfigDecoding.trueOrFalseNote] : []
+            ["yes", "no", "on", "off", "y", "n", "true", "false"].contains(lowered)
+            ? [ConfigDecoding.trueOrFalseNote] : []
         return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription, notes: notes))
     }
 
@@ -30,7 +33,9 @@ extension Int64: ConfigValue {
     /// A plain integer. A number with a fraction or exponent is a type-mismatch, a quoted number too (note
     /// "remove the quotes to write a number"); outside the 64-bit range is out-of-range; `.inf`/`.nan` not-finite.
     public static func decode(_ node: YAMLNode, key: String) -> Result<Int64, Diagnostic> {
-        guard let scalar = node.scalar else { return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription)) }
+        guard let scalar = node.scalar else {
+            return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription))
+        }
         switch scalar.resolved {
         case .integer(let value): return .success(value)
         case .integerOverflow: return .failure(ConfigDecoding.overflow(node, key: key))
@@ -72,12 +77,16 @@ extension Double: ConfigValue {
     /// A plain integer or number (an integer beyond 64 bits is still a number). A quoted number is a
     /// type-mismatch with the note "remove the quotes to write a number"; `.inf`, `.nan`, `1e400` are not-finite.
     public static func decode(_ node: YAMLNode, key: String) -> Result<Double, Diagnostic> {
-        guard let scalar = node.scalar else { return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription)) }
+        guard let scalar = node.scalar else {
+            return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription))
+        }
         switch scalar.resolved {
         case .integer(let value): return .success(Double(value))
         case .number(let value): return .success(value)
         case .integerOverflow:
-            guard let value = Double(scalar.text), value.isFinite else { return .failure(ConfigDecoding.notFinite(node, key: key)) }
+            guard let value = Double(scalar.text), value.isFinite else {
+                return .failure(ConfigDecoding.notFinite(node, key: key))
+            }
             return .success(value)
         case .notFinite: return .failure(ConfigDecoding.notFinite(node, key: key))
         default:
@@ -98,13 +107,16 @@ extension String: ConfigValue {
     /// boolean or a number). Null, booleans and numbers are a type-mismatch with the note
     /// "quote the value to make it a string" (except null).
     public static func decode(_ node: YAMLNode, key: String) -> Result<String, Diagnostic> {
-        guard let scalar = node.scalar else { return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription)) }
+        guard let scalar = node.scalar else {
+            return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription))
+        }
         switch scalar.resolved {
         case .string(let value): return .success(value)
         case .null: return .failure(ConfigDecoding.mismatch(node, key: key, expected: typeDescription))
         default:
             return .failure(
-                ConfigDecoding.mismatch(node, key: key, expected: typeDescription, notes: [ConfigDecoding.quoteStringNote]))
+                ConfigDecoding.mismatch(
+                    node, key: key, expected: typeDescription, notes: [ConfigDecoding.quoteStringNote]))
         }
     }
 

@@ -30,12 +30,15 @@ public struct Diagnostics: Error, Sendable, Sequence, Hashable {
     public func makeIterator() -> IndexingIterator<[Diagnostic]> { items.makeIterator() }
 
     /// Sorted as rule-files.md §4.1: path (byte-wise), line, column, severity (errors first), code, message.
-    /// A diagnostic without a location sorts before the located ones of its file; one without a file comes first.
+    /// Diagnostics without a location (`io-error`, `file-too-large`, flag and environment problems) follow every
+    /// located one, by path (none first), as in the §4.1 example where `rules/extra.yaml: error: cannot read …`
+    /// comes after the `rules/pretrade.yaml:…` diagnostics.
     public var sorted: [Diagnostic] {
         items.sorted(by: Self.precedes)
     }
 
     static func precedes(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if (lhs.location == nil) != (rhs.location == nil) { return lhs.location != nil }
         let lhsPath = lhs.path ?? ""
         let rhsPath = rhs.path ?? ""
         if lhsPath != rhsPath { return ByteOrder.precedes(lhsPath, rhsPath) }

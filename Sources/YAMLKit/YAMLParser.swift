@@ -8,7 +8,8 @@ public enum YAMLParser {
     /// and its context as a note, and ends parsing.
     public static func parse(_ text: SourceText, limits: YAMLLimits = .init()) -> Result<YAMLNode, Diagnostics> {
         if text.bytes.count > limits.maxBytes {
-            let message = "\(limits.fileKind)s are limited to \(ByteSize(bytes: Int64(limits.maxBytes)).spaced); "
+            let message =
+                "\(limits.fileKind)s are limited to \(ByteSize(bytes: Int64(limits.maxBytes)).spaced); "
                 + "'\(text.path)' is \(text.bytes.count) bytes"
             return .failure(Diagnostics([Diagnostic(.error, .fileTooLarge, message, file: text.path)]))
         }

@@ -130,7 +130,8 @@ struct YAMLTreeBuilder {
 
     private mutating func acceptKey(_ node: YAMLNode, firstSeen: [String: SourceLocation]) -> Frame.KeyState {
         guard case .scalar(let key) = node else {
-            diagnostics.append(.error(.typeMismatch, "mapping keys must be strings, got \(node.kindDescription)", at: node))
+            diagnostics.append(
+                .error(.typeMismatch, "mapping keys must be strings, got \(node.kindDescription)", at: node))
             return .skipValue
         }
         if key.style == .plain, key.text == "<<" {
