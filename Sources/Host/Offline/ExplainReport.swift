@@ -90,7 +90,7 @@ public enum ExplainReport {
             }
         }
         let overrides = values.riskOverrides.isEmpty ? "none"
-            : values.riskOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\(NumberText.plain($0.value))" }.joined(separator: ",")
+            : values.riskOverrides.entries.map { "\($0.param.rawValue)=\(NumberText.plain($0.value))" }.joined(separator: ",")
         return "trading \(c.tradingAtStart.state.rawValue)  armed \(values.armed ? "yes" : "no")  position \(position)  overrides \(overrides)"
     }
 
