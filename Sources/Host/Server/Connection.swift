@@ -52,14 +52,21 @@ final class Connection {
     /// The interest this connection wants from epoll now.
     var wantedInterest: EpollEvents {
         var wanted: EpollEvents = []
-        if machine.lingering || (machine.acceptsRequests && !isBackpressured) { wanted.formUnion([.readable, .readHangUp]) }
+        if machine.lingering || (machine.acceptsRequests && !isReadPaused) {
+            wanted.formUnion([.readable, .readHangUp])
+        }
         if outputOffset < output.count { wanted.insert(.writable) }
         return wanted
     }
 
+    /// Too many answers wait to be written: parse no further pipelined request until they drain.
     private var isBackpressured: Bool {
         slots.count >= Self.maxQueuedResponses || output.count - outputOffset > Self.maxBufferedOutput
-            || input.readableCount > Self.maxBufferedInput
+    }
+
+    /// Read nothing more from the socket: answers are backed up, or enough input waits to be parsed.
+    private var isReadPaused: Bool {
+        isBackpressured || input.readableCount > Self.maxBufferedInput
     }
 
     // MARK: - Events from the loop

@@ -155,6 +155,18 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func manyPipelinedRequestsAreAllAnsweredInOrderPastTheQueueLimit() throws {
+        let counting = CountingResponder()
+        var router = Router()
+        router.add(.get, "/", counting)
+        try withServer(router: router) { _, port in
+            let client = try RawClient(port: port)
+            client.send(String(repeating: "GET / HTTP/1.1\r\nHost: a\r\n\r\n", count: 200))
+            let responses = client.readResponses(200)
+            #expect(responses.map(\.bodyText) == (1...200).map(String.init))
+        }
+    }
+
     @Test func severalLoopsShareOnePort() throws {
         try withServer(threads: 3) { _, port in
             let clients = try (0..<12).map { _ in try RawClient(port: port) }
