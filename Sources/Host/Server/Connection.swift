@@ -36,7 +36,10 @@ final class Connection {
     var isDirty = false
     private(set) var isClosed = false
 
-    init(id: UInt64, socket: Socket, peer: SocketAddress, loop: EventLoop, counted: Bool, now: ContinuousClock.Instant) {
+    init(
+        id: UInt64, socket: Socket, peer: SocketAddress, loop: EventLoop, counted: Bool,
+        now: ContinuousClock.Instant
+    ) {
         self.id = id
         self.socket = socket
         self.peer = peer

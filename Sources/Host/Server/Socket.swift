@@ -113,7 +113,9 @@ extension SocketAddress {
     }
 
     /// Calls `body` with this address as a `sockaddr` and its length.
-    fileprivate func withSockAddr<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) throws(IOError) -> R) throws(IOError) -> R {
+    fileprivate func withSockAddr<R>(
+        _ body: (UnsafePointer<sockaddr>, socklen_t) throws(IOError) -> R
+    ) throws(IOError) -> R {
         var storage = sockaddr_storage()
         let length: socklen_t
         if ip.isIPv4 {
