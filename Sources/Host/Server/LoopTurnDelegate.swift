@@ -1,0 +1,8 @@
+/// The write-before-ack hook (architecture.md §6 step 9, §8): the decision logs append one loop turn's records
+/// here, in one group-commit write, before any response of that turn reaches a socket.
+public protocol LoopTurnDelegate: Sendable {
+    /// Called on loop `loop`'s thread once per loop turn that produced responses, after every ready connection
+    /// of the turn was handled and before any of those responses is written. Must not block for long: the
+    /// loop's other connections wait.
+    func loopTurnWillFlush(loop: Int)
+}
