@@ -10,6 +10,7 @@ extension RuleRegistry {
         try! registry.register(SpreadGate.Factory())
         try! registry.register(ExpectedReturnGate.Factory())
         try! registry.register(SlippageGate.Factory())
+        try! registry.register(TrapGate.Factory())
         try! registry.register(SPRTGate.Factory())
         try! registry.register(FreshnessGate.Factory())
         return registry
