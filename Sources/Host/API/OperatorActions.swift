@@ -128,7 +128,9 @@ public struct OperatorActions: Sendable {
 
     /// The aggregated snapshot of the first health_guard rule (http-api.md §6.4).
     func healthGuardSnapshot(now: WallTime) -> JSONValue {
-        guard let step = ruleSet.steps.first(where: { $0.key.type == Self.healthGuard }) else { return .null }
-        return step.base.state?.snapshot() ?? .null
+        guard let step = ruleSet.steps.first(where: { $0.key.type == Self.healthGuard }),
+            let reporting = step.base as? any StatusReporting
+        else { return .null }
+        return reporting.status(now: now, shared: service.shared)["state"] ?? .null
     }
 }

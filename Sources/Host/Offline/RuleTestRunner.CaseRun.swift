@@ -38,6 +38,7 @@ extension RuleTestRunner {
                             fail(at, "request", "a valid request", .string(String(decoding: detail, as: UTF8.self)))
                         case .decided(let outcome):
                             let d = outcome.decision
+                            result.lastTrace = Self.traceText(d, named: Set(d.trace.steps.map(\.key.id.rawValue)))
                             for t in d.trace.steps where t.verdict == .pass || t.verdict == .deny || t.verdict == .shadowDeny {
                                 if let reason = t.reason, reason.hasPrefix("missing_input:") || reason.hasPrefix("invalid_input:")
                                     || reason.hasPrefix("rule_error:") { continue }

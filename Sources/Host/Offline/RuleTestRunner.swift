@@ -19,6 +19,8 @@ public struct RuleTestRunner: Sendable {
         public var failures: [StepFailure]
         /// The compact trace of the failing evaluation, as text.
         public var trace: String?
+        /// The compact trace of the case's last evaluation with every rule's numbers (`--verbose`).
+        public var lastTrace: String?
         public var ok: Bool { failures.isEmpty }
     }
 
