@@ -28,12 +28,13 @@ public final class CompiledRuleSet: Sendable {
 
     /// Tells every non-off rule with a posttrade hook about a report (after the position book was updated); each
     /// step uses the instance that matches the report's symbol and `accountMode`.
-    public func observe(_ report: TradeReport, accountMode: String, now: WallTime) -> [Decision.Event] {
+    public func observe(_ report: TradeReport, accountMode: String, shared: SharedState,
+                        now: WallTime) -> [Decision.Event] {
         var events: [Decision.Event] = []
         for step in pipeline.steps where step.mode != .off {
             let rule = step.select(symbol: report.symbol, accountMode: accountMode).rule
             guard let observer = rule as? any TradeObserver else { continue }
-            for event in observer.observe(report, mode: step.mode, now: now) {
+            for event in observer.observe(report, mode: step.mode, shared: shared, now: now) {
                 events.append(Decision.Event(rule: step.key, event: event))
             }
         }

@@ -16,6 +16,8 @@ public struct Decision: Sendable {
     public var riskScale: Double
     public var maxQty: Double
     public var quotas: Quotas
+    /// The trading-state change this request's evaluation caused (a daily-drawdown latch), if any.
+    public var latched: TradingTransition?
     /// Every failed check (enforce and shadow), pipeline order, without repeats.
     public var reasons: [String]
     public var diagnostics: [String]

@@ -41,6 +41,7 @@ private struct PipelineRun {
     var quotas: Quotas?
     var sections: [String: JSONValue] = [:]
     var commits: [any CommitObserver] = []
+    var latches: [(key: RuleKey, latch: TradingLatch)] = []
 
     init(context: RuleContext, ruleSet: RuleSetIdentity, capacity: Int) {
         self.context = context
@@ -123,6 +124,7 @@ private struct PipelineRun {
         for note in evidence.notes { addDiagnostic(note) }
         for section in evidence.sections where sections[section.key] == nil { sections[section.key] = section.value }
         guard step.mode == .enforce else { return }
+        if let latch = evidence.latch { latches.append((step.key, latch)) }
         if let q = evidence.quotas { quotas = quotas.map { $0.merged(with: q) } ?? q }
         if passed {
             item.qtyCap = evidence.qtyCap
@@ -183,9 +185,22 @@ private struct PipelineRun {
             maxQty = qty * scale
             for cap in qtyCaps { maxQty = min(maxQty, cap) }
         }
+        var events = events
+        var latched: TradingTransition?
+        if let strongest = TradingLatch.strongest(latches.map(\.latch)),
+            let key = latches.first(where: { $0.latch == strongest })?.key
+        {
+            // gates.md §10 step 5: applied when evaluation ends, once, only if the state still allows it.
+            let transition = context.shared.latch(strongest, now: context.now)
+            if transition.changed {
+                latched = transition
+                for event in transition.events { events.append(Decision.Event(rule: key, event: event)) }
+            }
+        }
         return Decision(
             allow: allow, reason: denial?.code ?? .ok, decidedBy: denial?.key, hard: denial?.hard ?? false,
-            cooldownMs: denial?.cooldownMs ?? 0, riskScale: scale, maxQty: maxQty, quotas: quotas ?? .unlimited,
+            cooldownMs: denial?.cooldownMs ?? 0, riskScale: scale, maxQty: maxQty,
+            quotas: (quotas ?? .unlimited).reported(allowed: allow), latched: latched,
             reasons: reasons, diagnostics: diagnostics, trace: trace, events: events, sections: sections,
             ruleSet: ruleSet, context: context, commits: allow ? commits : [])
     }

@@ -24,10 +24,13 @@ public struct Evidence: Sendable {
     public var details: JSONObject
     /// Response sections this rule fills (`risk`, `trap`, `sprt` of `observability`); the first rule to set one wins.
     public var sections: [(key: String, value: JSONValue)]
+    /// A trading-state latch asked for by an enforce-mode rule (governance's daily drawdown): the pipeline applies
+    /// the most restrictive one, as one change, when the request's evaluation ends (gates.md §10 step 5).
+    public var latch: TradingLatch?
 
     public init(measured: Double? = nil, threshold: Double? = nil, qtyCap: Double? = nil, quotas: Quotas? = nil,
                 notes: [String] = [], events: [RuleEvent] = [], details: JSONObject = JSONObject(),
-                sections: [(key: String, value: JSONValue)] = []) {
+                sections: [(key: String, value: JSONValue)] = [], latch: TradingLatch? = nil) {
         self.measured = measured
         self.threshold = threshold
         self.qtyCap = qtyCap
@@ -36,6 +39,7 @@ public struct Evidence: Sendable {
         self.events = events
         self.details = details
         self.sections = sections
+        self.latch = latch
     }
 }
 
@@ -82,15 +86,27 @@ public struct MissingInput: Sendable, Hashable {
 
 /// The risk quotas of a response (http-api.md §4.4).
 public struct Quotas: Sendable, Hashable {
+    /// Remaining approvals when this decision is not an allow.
     public var tradesPerMinuteLeft: Int64
     public var symbolExposureLeftUsdt: Double
-    public init(tradesPerMinuteLeft: Int64 = 999, symbolExposureLeftUsdt: Double = 1e12) {
+    /// Remaining approvals when this decision is an allow (the allow's own stamps counted, gates.md §9); defaults to
+    /// `tradesPerMinuteLeft` (the decision consumes nothing).
+    public var tradesPerMinuteLeftOnAllow: Int64
+    public init(tradesPerMinuteLeft: Int64 = 999, symbolExposureLeftUsdt: Double = 1e12,
+                tradesPerMinuteLeftOnAllow: Int64? = nil) {
         self.tradesPerMinuteLeft = tradesPerMinuteLeft
         self.symbolExposureLeftUsdt = symbolExposureLeftUsdt
+        self.tradesPerMinuteLeftOnAllow = tradesPerMinuteLeftOnAllow ?? tradesPerMinuteLeft
     }
     public static let unlimited = Quotas()
     public func merged(with other: Quotas) -> Quotas {
         Quotas(tradesPerMinuteLeft: min(tradesPerMinuteLeft, other.tradesPerMinuteLeft),
-               symbolExposureLeftUsdt: min(symbolExposureLeftUsdt, other.symbolExposureLeftUsdt))
+               symbolExposureLeftUsdt: min(symbolExposureLeftUsdt, other.symbolExposureLeftUsdt),
+               tradesPerMinuteLeftOnAllow: min(tradesPerMinuteLeftOnAllow, other.tradesPerMinuteLeftOnAllow))
+    }
+    /// The quotas a response reports: with the allow's own approval counted when `allowed`.
+    public func reported(allowed: Bool) -> Quotas {
+        allowed ? Quotas(tradesPerMinuteLeft: tradesPerMinuteLeftOnAllow, symbolExposureLeftUsdt: symbolExposureLeftUsdt)
+            : Quotas(tradesPerMinuteLeft: tradesPerMinuteLeft, symbolExposureLeftUsdt: symbolExposureLeftUsdt)
     }
 }

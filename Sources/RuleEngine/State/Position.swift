@@ -1,6 +1,6 @@
 /// One symbol's entry in the gate's position book (gates.md §2.3).
 public struct Position: Sendable, Hashable {
-    /// Signed base quantity: positive long, negative short.
+    /// Signed base quantity: positive long, negative short; never below 1e−12 in magnitude (that is flat).
     public var qty: Double
     /// When the position was opened from flat or last flipped (server receive time).
     public var sinceMs: Int64
@@ -15,6 +15,9 @@ public struct Position: Sendable, Hashable {
         self.lastFillPrice = lastFillPrice
         self.averageEntryPrice = averageEntryPrice
     }
+
+    /// A magnitude below this is flat (http-api.md §5.4).
+    public static let flatBelow = 1e-12
 
     public var side: Side? { qty > 0 ? .buy : (qty < 0 ? .sell : nil) }
     public var exposureUsdt: Double { abs(qty) * lastFillPrice }
