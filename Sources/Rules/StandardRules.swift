@@ -7,6 +7,7 @@ extension RuleRegistry {
         // Names are unique by construction; a duplicate here is a programming error caught by the tests.
         try! registry.register(LatencyGate.Factory())
         try! registry.register(SpreadGate.Factory())
+        try! registry.register(RiskCapsGate.Factory())
         try! registry.register(GovernanceGate.Factory())
         return registry
     }
