@@ -9,6 +9,7 @@ extension RuleRegistry {
         try! registry.register(SpreadGate.Factory())
         try! registry.register(RiskCapsGate.Factory())
         try! registry.register(GovernanceGate.Factory())
+        try! registry.register(AntiChurnGate.Factory())
         return registry
     }
 }
