@@ -158,6 +158,20 @@ import Testing
         #expect(request(set, shared, at: Self.t0 + 4) { $0.market.pnlTodayPct = 0 }.allow)
     }
 
+    @Test("explain details name the latch and the DQ block; the ops/state snapshot lists blocks")
+    func explainAndSnapshot() throws {
+        let set = try load("{daily_dd_limit_pct: 10}")
+        let shared = SharedState()
+        let d = request(set, shared) { $0.market.pnlTodayPct = -10 }
+        #expect(d.trace.steps[0].details["latched"] == ["from": "ACTIVE", "to": "REDUCING"])
+        #expect(d.trace.steps[0].details["trading_state"] == "ACTIVE")
+        _ = shared.resume(reason: "ok", to: .active, now: WallTime(ms: 1))
+        _ = request(set, shared) { $0.market.dq = .init(crossedBook: true) }
+        let state = try #require(set.states.values.first?.snapshot())
+        #expect(state["dq_blocks"] == [["symbol": "BTCUSDT", "code": "DQ_EVENT.CROSSED_BOOK",
+                                        "until_ms": .int(Self.t0 + 60000)]])
+    }
+
     @Test("on_daily_dd decides the latch: halt → HALTED with AURORA.HALT; deny → no latch", arguments: [
         ("halt", TradingState.halted), ("deny", TradingState.active),
     ])
