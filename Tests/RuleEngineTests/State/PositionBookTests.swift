@@ -1,4 +1,5 @@
 import Codec
+import Dispatch
 import RuleEngine
 import Testing
 
@@ -141,5 +142,30 @@ import Testing
             _ = shared.apply(report, now: WallTime(ms: 1))
         }
         #expect(shared.positions.map(\.symbol.rawValue) == ["ADAUSDT", "BTCUSDT", "ETHUSDT"])
+    }
+
+    @Test("the fill de-duplication map keeps the 65,536 most recent oids")
+    func ledgerBound() {
+        let shared = SharedState()
+        for i in 0...65_536 {
+            _ = shared.apply(fill(.buy, filled: 1, price: 1, oid: "o\(i)"), now: WallTime(ms: 1))
+        }
+        #expect(shared.position(for: btc)?.qty == 65_537)
+        // o0 was evicted: its re-post counts again; o65536 is still remembered.
+        _ = shared.apply(fill(.buy, filled: 1, price: 1, oid: "o65536"), now: WallTime(ms: 2))
+        #expect(shared.position(for: btc)?.qty == 65_537)
+        _ = shared.apply(fill(.buy, filled: 1, price: 1, oid: "o0"), now: WallTime(ms: 3))
+        #expect(shared.position(for: btc)?.qty == 65_538)
+    }
+
+    @Test("concurrent reports are each applied once, atomically")
+    func concurrentReports() {
+        let shared = SharedState()
+        DispatchQueue.concurrentPerform(iterations: 1000) { i in
+            _ = shared.apply(fill(i % 2 == 0 ? .buy : .sell, filled: 2, price: 10, oid: "c\(i)"),
+                             now: WallTime(ms: Int64(i)))
+            _ = shared.apply(fill(.buy, filled: 1, price: 10, oid: "b\(i)"), now: WallTime(ms: Int64(i)))
+        }
+        #expect(shared.position(for: btc)?.qty == 1000)
     }
 }
