@@ -68,8 +68,8 @@ extension RuleTestRunner {
                         fail(step.atMs, "ops.\(action)", "200", .string("\(answer.status) \(String(decoding: answer.body, as: UTF8.self))"))
                     }
                 case .reload(let files):
-                    if case .failed(let rendered) = runner.reload(files, now: WallTime(ms: file.startMs + step.atMs)) {
-                        fail(step.atMs, "reload", "success", .string(rendered))
+                    if case .failed(let result) = runner.reload(files, now: WallTime(ms: file.startMs + step.atMs)) {
+                        fail(step.atMs, "reload", "success", .string(result.rendered))
                     }
                 }
                 if result.failures.count > failuresBefore { break }

@@ -51,9 +51,9 @@ public final class StepRunner: Sendable {
     }
 
     public enum ReloadOutcome: Sendable {
-        case reloaded(previous: String, current: RuleSetIdentity)
-        case unchanged(RuleSetIdentity)
-        case failed(rendered: String)
+        case reloaded(previous: CompiledRuleSet, current: CompiledRuleSet)
+        case unchanged(CompiledRuleSet)
+        case failed(RuleSetLoadResult)
     }
 
     /// Reloads to `files` as `POST /ops/reload` does: state carried by `(id, type)`, the old set kept on failure,
@@ -61,9 +61,9 @@ public final class StepRunner: Sendable {
     public func reload(_ files: [String], now: WallTime) -> ReloadOutcome {
         let current = service.store.current
         let result = evaluator.loader.load(files: files, previous: current, options: .init(offline: true, loadedAt: now))
-        guard let next = result.ruleSet else { return .failed(rendered: result.rendered) }
-        if next.identity.fingerprint == current.identity.fingerprint { return .unchanged(current.identity) }
+        guard let next = result.ruleSet else { return .failed(result) }
+        if next.identity.fingerprint == current.identity.fingerprint { return .unchanged(current) }
         service.store.replace(with: next)
-        return .reloaded(previous: current.identity.fingerprint, current: next.identity)
+        return .reloaded(previous: current, current: next)
     }
 }

@@ -8,7 +8,7 @@ enum EvalCommand: Command {
     static let name = "eval"
     static let summary = "evaluate a request against rule files and explain the decision"
     static let help = """
-        usage: aurora eval [--rules FILE]... [--input FILE|-] [--now TIME] [--mode MODE]
+        usage: aurora eval [--rules FILE]... [--input FILE|- | --steps FILE|-] [--now TIME] [--mode MODE]
                            [--explain[=deny|all]] [--json] [--fail-on-deny]
 
         Evaluates one POST /pretrade/check body against the rule files, exactly as the server would, and prints the
@@ -18,6 +18,9 @@ enum EvalCommand: Command {
           --rules FILE      rule file (repeatable); default: AURORA_RULES, rules.files of configs/aurora.yaml,
                             rules/default.yaml
           --input FILE|-    the request body (default: standard input)
+          --steps FILE|-    JSON Lines of steps, each {"at": epoch_ms, and one of "pretrade": body,
+                            "posttrade": body, "ops": {"action": "halt"|"resume"|…, …body}, "reload": "file.yaml"},
+                            evaluated in one process with all state carried over; one JSON answer per line
           --now TIME        RFC 3339 UTC time or epoch milliseconds (default: the wall clock)
           --mode MODE       account mode of a request without account.mode (default testnet)
           --explain[=deny|all]  print a report: every rule's verdict, measured value and threshold, and for
@@ -30,10 +33,11 @@ enum EvalCommand: Command {
         example:
           aurora eval --rules rules/default.yaml --input examples/allow.json --explain
           echo '{"account":{},"order":{"symbol":"BTCUSDT","side":"buy","qty":0.01},"market":{}}' | aurora eval --json --explain
+          aurora eval --rules rules/default.yaml --steps examples/steps.jsonl
         """
 
     static func run(_ raw: [String]) throws(UsageError) -> ExitCode {
-        let args = try Arguments(raw, options: ["rules": .repeated, "input": .value, "now": .value, "mode": .value,
+        let args = try Arguments(raw, options: ["rules": .repeated, "input": .value, "steps": .value, "now": .value, "mode": .value,
                                                 "explain": .flag, "json": .flag, "fail-on-deny": .flag])
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument '\(args.positionals[0])'") }
         var detail: ExplainReport.Detail?
@@ -43,6 +47,11 @@ enum EvalCommand: Command {
             case "all": detail = .all
             case let other?: throw UsageError("--explain takes deny or all, got '\(other)'")
             }
+        }
+        if args.value("steps") != nil {
+            if args.value("now") != nil { throw UsageError("--now is not allowed with --steps: each step has its 'at'") }
+            if args.value("input") != nil { throw UsageError("--input and --steps cannot be used together") }
+            return runSteps(args)
         }
         var now = WallTime(ms: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
         if let text = args.value("now") {
@@ -84,5 +93,31 @@ enum EvalCommand: Command {
             }
             return !outcome.decision.allow && args.flag("fail-on-deny") ? .denied : .success
         }
+    }
+
+    private static func runSteps(_ args: Arguments) -> ExitCode {
+        let path = args.value("steps") ?? "-"
+        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data else {
+            Output.err("aurora eval: cannot read '\(path)'")
+            return .failure
+        }
+        let selection = RuleFileSelection.resolve(flags: args.all("rules"))
+        let run = StepsRun(registry: .standard(), files: selection.files, defaultMode: args.value("mode") ?? "testnet",
+                           explain: args.flag("explain"))
+        var denied = false
+        do {
+            try run.run(String(decoding: data, as: UTF8.self)) { line in
+                if line.hasPrefix(#"{"allow":false"#) { denied = true }
+                Output.out(line)
+            }
+        } catch {
+            switch error {
+            case .invalidRules(let rendered): Output.err(rendered)
+            case .invalidStep(let step): Output.err("aurora eval: \(path): \(step)")
+            }
+            return .failure
+        }
+        return denied && args.flag("fail-on-deny") ? .denied : .success
     }
 }
