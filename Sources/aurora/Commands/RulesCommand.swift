@@ -38,9 +38,9 @@ enum RulesCommand: Command {
             let nameWidth = max(4, info.params.map { $0.key.name.count }.max() ?? 0)
             for param in info.params {
                 let key = param.key
-                var line = "    " + key.name.padding(nameWidth) + "  " + key.typeDescription.padding(12)
+                var line = "    " + key.name.padding(nameWidth) + "  " + key.typeDescription.padding(16)
                 line += "  default " + key.defaultText.padding(8)
-                line += "  unit " + (key.unit ?? "-").padding(5)
+                line += "  unit " + (key.unit ?? "-").padding(8)
                 if let range = key.rangeText { line += "  range " + range }
                 if param.overridable != .yes {
                     line += param.overridable == .no ? "  (not overridable)" : "  (overridable only with scope: symbol)"
