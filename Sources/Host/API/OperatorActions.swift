@@ -76,7 +76,7 @@ public struct OperatorActions: Sendable {
         }
         let until = events.compactMap { $0.event.details["until"]?.doubleValue }.max() ?? 0
         let event = RuleEvent(code: "AURORA.COOL_OFF", level: "WARNING",
-                              details: JSONObject([("until", .double(until)), ("sec", .int(seconds)), ("src", .string("ops"))]))
+                              details: JSONObject([("until", .double(until)), ("sec", .int(seconds))]))
         return .ok([("until", .double(until))], events: [event], effect: .tightening)
     }
 

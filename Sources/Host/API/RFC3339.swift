@@ -12,6 +12,12 @@ public enum RFC3339 {
                       parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, Int32(millis))
     }
 
+    /// `2025-01-01T00:00:03Z`: whole seconds.
+    public static func seconds(_ ms: Int64) -> String {
+        let text = milliseconds(ms)
+        return String(text.prefix(19)) + "Z"
+    }
+
     /// `20260105-090000`: a run id (http-api.md §3).
     public static func runID(_ ms: Int64) -> String {
         var t = time_t(floorDivision(ms, 1000).0)
