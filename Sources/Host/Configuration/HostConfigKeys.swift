@@ -19,7 +19,8 @@ public enum HostConfigKeys {
     public static let headTimeoutMs = positive("head_timeout_ms", 10_000, unit: "ms", help: "time to receive a head")
     public static let bodyTimeoutMs = positive("body_timeout_ms", 10_000, unit: "ms", help: "time to receive a body")
     public static let idleTimeoutMs = positive("idle_timeout_ms", 60_000, unit: "ms", help: "keep-alive idle time")
-    public static let writeTimeoutMs = positive("write_timeout_ms", 10_000, unit: "ms", help: "time a response may wait")
+    public static let writeTimeoutMs = positive(
+        "write_timeout_ms", 10_000, unit: "ms", help: "time a response may wait")
     public static let maxConnections = positive("max_connections", 10_000, unit: nil, help: "open connections")
     public static let drainTimeoutMs = positive("drain_timeout_ms", 10_000, unit: "ms", help: "graceful-shutdown drain")
 

@@ -24,7 +24,9 @@ extension HostConfiguration {
             }
         }
 
-        public init(assignments: [Assignment] = [], listen: String? = nil, rules: [String] = [], sessionDir: String? = nil) {
+        public init(
+            assignments: [Assignment] = [], listen: String? = nil, rules: [String] = [], sessionDir: String? = nil
+        ) {
             self.assignments = assignments
             self.listen = listen
             self.rules = rules

@@ -78,7 +78,8 @@ extension HostConfiguration {
                         name, code: .missingKey, "'predictor.\(name)' is required when 'predictor.weights' is set")
                 }
                 if let bias, let sigma {
-                    predictor = PredictorSettings(weights: weights, bias: bias, residualSigma: sigma, z: z, regime: regime)
+                    predictor = PredictorSettings(
+                        weights: weights, bias: bias, residualSigma: sigma, z: z, regime: regime)
                 }
             }
 
@@ -100,7 +101,8 @@ extension HostConfiguration {
                 maxBodyBytes: maxBodyBytes, headTimeoutMs: headTimeoutMs, bodyTimeoutMs: bodyTimeoutMs,
                 idleTimeoutMs: idleTimeoutMs, writeTimeoutMs: writeTimeoutMs, maxConnections: maxConnections,
                 drainTimeoutMs: drainTimeoutMs, mode: mode, ruleFiles: ruleFiles, sessionDirTemplate: sessionDir,
-                fsync: fsync, fsyncIntervalMs: fsyncIntervalMs, rotateMaxBytes: rotateMaxBytes, rotateDaily: rotateDaily,
+                fsync: fsync, fsyncIntervalMs: fsyncIntervalMs, rotateMaxBytes: rotateMaxBytes,
+                rotateDaily: rotateDaily,
                 retentionDays: retentionDays, retentionFiles: retentionFiles, statePath: statePath,
                 opsTokenFile: tokenFile, opsAllowlist: allowlist, opsTrustedProxies: trustedProxies,
                 rotationCooldownSeconds: rotationCooldown,
@@ -117,7 +119,9 @@ extension HostConfiguration {
 
         /// A list of CIDRs; each invalid item is an `invalid-value` error located at the item (in the file) or
         /// naming its flag or variable.
-        private mutating func cidrs(_ fullName: String, key: ConfigKey<[String]>, reader: inout ConfigReader) -> [CIDR] {
+        private mutating func cidrs(
+            _ fullName: String, key: ConfigKey<[String]>, reader: inout ConfigReader
+        ) -> [CIDR] {
             let texts = reader.read(key)
             let items = isFromFile(fullName, key: key, reader: reader) ? reader.node(key.name)?.sequence?.items : nil
             let origin: String? =
@@ -146,7 +150,8 @@ extension HostConfiguration {
         private static func withTokenNotes(_ diagnostics: Diagnostics) -> Diagnostics {
             Diagnostics(
                 diagnostics.map { diagnostic in
-                    guard diagnostic.code == .unknownKey, let name = diagnostic.message.split(separator: "'").dropFirst().first,
+                    guard diagnostic.code == .unknownKey,
+                        let name = diagnostic.message.split(separator: "'").dropFirst().first,
                         name == "security" || (name.contains("token") && !name.hasSuffix("token_file"))
                     else { return diagnostic }
                     var noted = diagnostic

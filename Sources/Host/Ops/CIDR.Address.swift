@@ -56,7 +56,8 @@ extension CIDR {
             }
             let hex = groups.map { String($0, radix: 16) }
             guard let best else { return hex.joined(separator: ":") }
-            return hex[..<best.lowerBound].joined(separator: ":") + "::" + hex[best.upperBound...].joined(separator: ":")
+            return hex[..<best.lowerBound].joined(separator: ":") + "::"
+                + hex[best.upperBound...].joined(separator: ":")
         }
 
         private static func parseIPv4(_ text: ArraySlice<UInt8>) -> [UInt8]? {

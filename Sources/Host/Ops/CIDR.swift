@@ -35,7 +35,8 @@ public struct CIDR: Sendable, Hashable, CustomStringConvertible {
                 digits.count == 1 || digits[0] != 0x30, let value = Int(parts[1]), value <= bits
             else {
                 let family = bits == 32 ? "IPv4" : "IPv6"
-                throw ParseError(text: text, problem: "the prefix length must be 0…\(bits) for \(family), got '\(parts[1])'")
+                throw ParseError(
+                    text: text, problem: "the prefix length must be 0…\(bits) for \(family), got '\(parts[1])'")
             }
             prefix = value
         }

@@ -10,7 +10,8 @@ public final class OpsGuard: Sendable {
         public var trustedProxies: [CIDR]
         public var rotationCooldownSeconds: Int64
 
-        public init(allowlist: [CIDR] = CIDR.loopback, trustedProxies: [CIDR] = [], rotationCooldownSeconds: Int64 = 30) {
+        public init(allowlist: [CIDR] = CIDR.loopback, trustedProxies: [CIDR] = [], rotationCooldownSeconds: Int64 = 30)
+        {
             self.allowlist = allowlist
             self.trustedProxies = trustedProxies
             self.rotationCooldownSeconds = rotationCooldownSeconds
@@ -65,7 +66,8 @@ public final class OpsGuard: Sendable {
             }
         } else {
             startup = .disabled(
-                configured.disabled ?? OpsToken.DisabledReason(code: .noTokenConfigured, message: "no token configured"))
+                configured.disabled ?? OpsToken.DisabledReason(code: .noTokenConfigured, message: "no token configured")
+            )
         }
         state = Mutex(initial)
     }

@@ -70,7 +70,8 @@ extension OpsToken {
             }
         }
 
-        private static func validated(_ text: String, source: Source, subject: String, warnings: [String]) -> Configured {
+        private static func validated(_ text: String, source: Source, subject: String, warnings: [String]) -> Configured
+        {
             do {
                 let token = try OpsToken(validating: text)
                 return Configured(token: token, source: source, disabled: nil, warnings: warnings)

@@ -89,9 +89,8 @@ extension StateFile {
         func timestamp(_ key: String) throws(Problem) -> Int64 {
             let text = try string(key)
             guard let ms = RFC3339.parse(text), RFC3339.milliseconds(ms) == text else {
-                throw Problem(
-                    .invalid,
-                    "'\(name(key))' must be an RFC 3339 UTC time with milliseconds (2026-01-05T09:30:00.000Z), got \"\(text)\"")
+                let expected = "an RFC 3339 UTC time with milliseconds (2026-01-05T09:30:00.000Z)"
+                throw Problem(.invalid, "'\(name(key))' must be \(expected), got \"\(text)\"")
             }
             return ms
         }
@@ -142,7 +141,8 @@ extension StateFile {
 
         /// `≥ 0`, `> 0`, `≤ 100000`.
         static func text(of bound: NumberBound) -> String {
-            let number = bound.value == bound.value.rounded() && bound.value.magnitude < 1e15
+            let number =
+                bound.value == bound.value.rounded() && bound.value.magnitude < 1e15
                 ? String(Int64(bound.value)) : String(bound.value)
             switch bound.relation {
             case .greaterThan: return "> \(number)"

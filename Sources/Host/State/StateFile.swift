@@ -155,7 +155,9 @@ public struct StateFile: Sendable, Hashable {
         return StateFile(values: values, opsToken: opsToken, writtenAtMs: writtenAt)
     }
 
-    private static func tradingStatus(_ object: StrictObject, state: RuleEngine.TradingState) throws(Problem) -> TradingStatus {
+    private static func tradingStatus(_ object: StrictObject, state: RuleEngine.TradingState) throws(Problem)
+        -> TradingStatus
+    {
         try object.expectKeys(["latched", "since", "reason", "source"])
         let latched = try object.bool("latched")
         guard latched == (state == .halted) else {
@@ -174,7 +176,8 @@ public struct StateFile: Sendable, Hashable {
         let source = try object.string("source")
         guard sources.contains(source) else {
             throw Problem(
-                .invalid, "'kill_switch.source' must be ops, reject_storm, daily_drawdown or startup, got \"\(source)\"")
+                .invalid, "'kill_switch.source' must be ops, reject_storm, daily_drawdown or startup, got \"\(source)\""
+            )
         }
         return TradingStatus(state: state, sinceMs: since, reason: reason, source: source)
     }

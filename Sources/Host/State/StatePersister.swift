@@ -52,7 +52,8 @@ public final class StatePersister: Sendable {
                 record.withLock { $0.opsToken = file.opsToken }
                 return Loaded(values: file.values, opsToken: file.opsToken, status: .loaded)
             } catch {
-                return halted(StateFile.Problem(error.kind, "state file '\(path)' is corrupt: \(error.message)"), now: now)
+                return halted(
+                    StateFile.Problem(error.kind, "state file '\(path)' is corrupt: \(error.message)"), now: now)
             }
         }
     }
@@ -95,8 +96,12 @@ public final class StatePersister: Sendable {
                 offset += written
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = WriteError(path: path, step: "fsync \(temporaryPath)", errno: errno) }
-        if close(fd) != 0, failure == nil { failure = WriteError(path: path, step: "close \(temporaryPath)", errno: errno) }
+        if failure == nil, fsync(fd) != 0 {
+            failure = WriteError(path: path, step: "fsync \(temporaryPath)", errno: errno)
+        }
+        if close(fd) != 0, failure == nil {
+            failure = WriteError(path: path, step: "close \(temporaryPath)", errno: errno)
+        }
         if failure == nil, rename(temporaryPath, path) != 0 {
             failure = WriteError(path: path, step: "rename \(temporaryPath) to \(path)", errno: errno)
         }
