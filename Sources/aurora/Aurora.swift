@@ -4,7 +4,8 @@ import Glibc
 @main
 enum Aurora {
     static let commands: [any Command.Type] = [
-        CheckCommand.self, TestCommand.self, EvalCommand.self, ReplayCommand.self, RulesCommand.self, BenchCommand.self, VersionCommand.self,
+        CheckCommand.self, TestCommand.self, EvalCommand.self, ReplayCommand.self, RulesCommand.self,
+        ConfigCommand.self, BenchCommand.self, VersionCommand.self,
     ]
 
     static func main() {

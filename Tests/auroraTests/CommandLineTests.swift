@@ -6,11 +6,11 @@ import Testing
     @Test func helpListsEveryCommandWithAnExample() throws {
         let r = try AuroraProcess.run(["--help"])
         #expect(r.status == 0)
-        for name in ["check", "eval", "rules", "version"] { #expect(r.stdout.contains("  \(name) ")) }
+        for name in ["check", "test", "eval", "replay", "rules", "config", "bench", "version"] { #expect(r.stdout.contains("  \(name) ")) }
         #expect(r.stdout.contains("example:"))
     }
 
-    @Test(arguments: ["check", "eval", "rules", "version"])
+    @Test(arguments: ["check", "test", "eval", "replay", "rules", "config", "bench", "version"])
     func everyCommandHasHelpWithAnExample(_ name: String) throws {
         let r = try AuroraProcess.run(["help", name])
         #expect(r.status == 0)
