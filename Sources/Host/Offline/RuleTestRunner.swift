@@ -12,6 +12,8 @@ public struct RuleTestRunner: Sendable {
         public var field: String
         public var want: JSONValue
         public var got: JSONValue
+        /// A trace verdict (`rules.<id>: want deny, got pass`): the text report writes the two words unquoted.
+        public var isVerdict = false
     }
 
     public struct CaseResult: Sendable {
