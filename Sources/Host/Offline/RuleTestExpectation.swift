@@ -16,6 +16,8 @@ struct RuleTestExpectation: Sendable {
         var want: JSONValue
         var got: JSONValue
         var tracedRule: String?
+        /// The mismatch is a trace verdict (`rules.<id>`), written unquoted in the text report.
+        var isVerdict = false
     }
 
     var allow: Bool?
@@ -39,8 +41,8 @@ struct RuleTestExpectation: Sendable {
 
     func check(_ d: Decision) -> [Failure] {
         var failures: [Failure] = []
-        func fail(_ field: String, _ want: JSONValue, _ got: JSONValue, rule: String? = nil) {
-            failures.append(Failure(field: field, want: want, got: got, tracedRule: rule))
+        func fail(_ field: String, _ want: JSONValue, _ got: JSONValue, rule: String? = nil, verdict: Bool = false) {
+            failures.append(Failure(field: field, want: want, got: got, tracedRule: rule, isVerdict: verdict))
         }
         if let allow, allow != d.allow { fail("allow", .bool(allow), .bool(d.allow)) }
         if let reason, reason != d.reason.rawValue { fail("reason", .string(reason), .string(d.reason.rawValue)) }
@@ -69,11 +71,11 @@ struct RuleTestExpectation: Sendable {
             let step = d.trace.steps.first { $0.key.id.rawValue == id }
             let field = "rules.\(id)"
             guard let step else {
-                fail(field, .string(want.verdict ?? "evaluated"), .string("off"), rule: id)
+                fail(field, .string(want.verdict ?? "evaluated"), .string("off"), rule: id, verdict: true)
                 continue
             }
             if let verdict = want.verdict, verdict != step.verdict.rawValue {
-                fail(field, .string(verdict), .string(step.verdict.rawValue), rule: id)
+                fail(field, .string(verdict), .string(step.verdict.rawValue), rule: id, verdict: true)
             }
             compare(field + ".reason", want.reason, step.reason.map { .string($0) }, rule: id, into: &failures)
             compare(field + ".measured", want.measured, step.measured.map { .double($0) }, rule: id, into: &failures)

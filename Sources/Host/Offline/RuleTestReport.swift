@@ -10,7 +10,7 @@ public enum RuleTestReport {
             for c in file.cases {
                 lines.append("  \(c.ok ? "ok  " : "FAIL")  \(c.name)")
                 for f in c.failures {
-                    lines.append("        step \(f.step) at +\(f.atMs) ms: \(f.field): want \(f.want.serializedString), got \(f.got.serializedString)")
+                    lines.append("        step \(f.step) at +\(f.atMs) ms: \(f.field): want \(render(f.want, f)), got \(render(f.got, f))")
                 }
                 if !c.ok, let trace = c.trace { lines.append("        trace: " + trace) }
                 if c.ok, verbose, let trace = c.lastTrace { lines.append("        trace: " + trace) }
@@ -28,6 +28,12 @@ public enum RuleTestReport {
         }
         if r.filtered && !r.coverageComplete { lines.append("  (--run selects cases: coverage is reported, not enforced)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// JSON-rendered, except the two words of a verdict mismatch (rule-files.md §7.6: `want deny, got pass`).
+    static func render(_ value: JSONValue, _ failure: RuleTestRunner.StepFailure) -> String {
+        if failure.isVerdict, case .string(let word) = value { return word }
+        return value.serializedString
     }
 
     public static func json(_ r: RuleTestRunner.Results) -> JSONValue {

@@ -24,8 +24,9 @@ extension RuleTestRunner {
             if let state = testCase.state { apply(state, to: runner.service.shared) }
             for step in testCase.steps {
                 let failuresBefore = result.failures.count
-                func fail(_ at: Int64, _ field: String, _ want: JSONValue, _ got: JSONValue) {
-                    result.failures.append(StepFailure(step: step.index, atMs: at, field: field, want: want, got: got))
+                func fail(_ at: Int64, _ field: String, _ want: JSONValue, _ got: JSONValue, verdict: Bool = false) {
+                    result.failures.append(StepFailure(step: step.index, atMs: at, field: field, want: want, got: got,
+                                                       isVerdict: verdict))
                 }
                 switch step.action {
                 case .request(let partial, let count, let every, let expect):
@@ -47,7 +48,7 @@ extension RuleTestRunner {
                             }
                             if let expect {
                                 let failures = expect.check(d)
-                                for f in failures { fail(at, f.field, f.want, f.got) }
+                                for f in failures { fail(at, f.field, f.want, f.got, verdict: f.isVerdict) }
                                 if !failures.isEmpty {
                                     let named = Set(failures.compactMap(\.tracedRule))
                                     result.trace = Self.traceText(d, named: named)

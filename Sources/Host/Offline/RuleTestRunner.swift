@@ -12,6 +12,8 @@ public struct RuleTestRunner: Sendable {
         public var field: String
         public var want: JSONValue
         public var got: JSONValue
+        /// A trace verdict (`rules.<id>: want deny, got pass`): the text report writes the two words unquoted.
+        public var isVerdict = false
     }
 
     public struct CaseResult: Sendable {
@@ -67,7 +69,9 @@ public struct RuleTestRunner: Sendable {
         for path in paths {
             let (file, problems) = RuleTestFile.load(path: path, sources: &sources)
             diagnostics.append(contentsOf: problems)
-            guard !problems.hasErrors else { continue }
+            // A file with errors still has its rule files loaded and the rule ids of its valid cases checked, so
+            // that every problem is reported at once; it is not run.
+            guard !file.ruleFiles.isEmpty else { continue }
             // The rule files (and every reload target) are validated with the test file.
             let initial = loader.load(files: file.ruleFiles, options: .init(offline: true, loadedAt: WallTime(ms: file.startMs)))
             var known = Set<String>()
@@ -82,17 +86,22 @@ public struct RuleTestRunner: Sendable {
                 }
             }
             guard !loadFailed, let set = initial.ruleSet else { continue }
+            var fileHasErrors = problems.hasErrors
             for c in file.cases {
                 for step in c.steps {
                     guard case .request(_, _, _, let expect?) = step.action else { continue }
                     for rule in expect.rules where !known.contains(rule.id) {
+                        var notes: [String] = []
+                        if let s = DidYouMean.suggestion(for: rule.id, among: Array(known)) { notes.append("did you mean '\(s)'?") }
+                        notes.append("rules: \(known.sorted().joined(separator: ", "))")
                         diagnostics.append(Diagnostic(.error, "unknown-rule-id",
                             "expectation names rule '\(rule.id)', which the rule set does not have", at: rule.location,
-                            length: rule.id.count, notes: ["rules: \(known.sorted().joined(separator: ", "))"]))
+                            length: rule.id.count, notes: notes))
+                        fileHasErrors = true
                     }
                 }
             }
-            if diagnostics.hasErrors { continue }
+            if fileHasErrors { continue }
             for step in set.steps {
                 let key = step.declaredAt.file + "\u{0}" + step.key.id.rawValue
                 if coverage[key] == nil {
