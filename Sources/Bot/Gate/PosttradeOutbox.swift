@@ -4,6 +4,7 @@ final class PosttradeOutbox {
     static let capacity = 10_000
 
     private let journal: AppendFile
+    var journalPath: String { journal.path }
     private let send: ([UInt8]) -> Bool
     private(set) var pending: [[UInt8]] = []
     private(set) var sent = 0
@@ -43,7 +44,7 @@ final class PosttradeOutbox {
         while !pending.isEmpty, MonotonicClock.nowNs() < deadlineNs {
             let before = pending.count
             retry()
-            if pending.count == before { break }
+            if pending.count == before { Sleep.milliseconds(50) }
         }
     }
 }
