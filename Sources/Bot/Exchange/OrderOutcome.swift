@@ -31,7 +31,7 @@ public enum OrderStatus: String, Sendable, Hashable {
 }
 
 /// An exchange error: Binance's code as a string (`-2010`), or `TIMEOUT`, `CONNECT`, `HTTP_<status>`, `MALFORMED`.
-public struct ExchangeError: Sendable, Hashable {
+public struct ExchangeError: Error, Sendable, Hashable {
     public var code: String
     public var message: String
 
