@@ -14,7 +14,7 @@ final class BinancePollingSource: MarketDataSource {
     private var lastTradeID: [String: Int64] = [:]
     private var queue: [MarketUpdate] = []
     private var nextRoundNs: Int64 = 0
-    private var lastSyncNs: Int64 = .min
+    private var lastSyncNs: Int64?
 
     init(rest: BinanceREST, market: BotConfiguration.Market, symbols: [String], levels: Int, pollMs: Int64,
          stop: StopSignal) {
@@ -31,7 +31,7 @@ final class BinancePollingSource: MarketDataSource {
             Sleep.until(monotonicNs: nextRoundNs, stop: stop)
             if stop.isRequested { return nil }
             nextRoundNs = MonotonicClock.nowNs() + pollMs * 1_000_000
-            if MonotonicClock.nowNs() - lastSyncNs > 600_000_000_000 {
+            if lastSyncNs.map({ MonotonicClock.nowNs() - $0 > 600_000_000_000 }) ?? true {
                 rest.syncTime()
                 lastSyncNs = MonotonicClock.nowNs()
             }
