@@ -64,7 +64,11 @@ public final class FakeBinance: Sendable {
     public var baseURL: String { server.baseURL }
     public func stop() { server.stop() }
 
-    public func setBook(bid: Double, ask: Double) { store.mutex.withLock { $0.bid = bid; $0.ask = ask } }
+    public func setBook(bid: Double, ask: Double) {
+        store.mutex.withLock {
+            $0.bid = bid; $0.ask = ask
+        }
+    }
     public func script(order n: Int, _ fault: Fault) { store.mutex.withLock { $0.faults[n] = fault } }
     public func setHedgeMode(_ on: Bool) { store.mutex.withLock { $0.hedgeMode = on } }
     public func setPosition(_ symbol: String, _ qty: Double) { store.mutex.withLock { $0.positions[symbol] = qty } }
@@ -95,19 +99,29 @@ public final class FakeBinance: Sendable {
         case ("GET", "/fapi/v1/time"):
             return .json(200, #"{"serverTime":\#(Int64(Date().timeIntervalSince1970 * 1000))}"#)
         case ("GET", "/fapi/v1/exchangeInfo"):
-            return .json(200, #"{"symbols":[{"symbol":"BTCUSDT","filters":[{"filterType":"PRICE_FILTER","tickSize":"0.10"},{"filterType":"LOT_SIZE","stepSize":"0.001","minQty":"0.001"},{"filterType":"MARKET_LOT_SIZE","stepSize":"0.001","minQty":"0.001"},{"filterType":"MIN_NOTIONAL","notional":"5"},{"filterType":"NOTIONAL","minNotional":"5"}]}]}"#)
+            return .json(
+                200,
+                #"{"symbols":[{"symbol":"BTCUSDT","filters":[{"filterType":"PRICE_FILTER","tickSize":"0.10"},{"filterType":"LOT_SIZE","stepSize":"0.001","minQty":"0.001"},{"filterType":"MARKET_LOT_SIZE","stepSize":"0.001","minQty":"0.001"},{"filterType":"MIN_NOTIONAL","notional":"5"},{"filterType":"NOTIONAL","minNotional":"5"}]}]}"#
+            )
         case ("GET", "/fapi/v1/depth"):
             let (bid, ask) = store.mutex.withLock { ($0.bid, $0.ask) }
             let now = Int64(Date().timeIntervalSince1970 * 1000)
-            return .json(200, #"{"lastUpdateId":\#(now),"T":\#(now),"bids":[["\#(bid)","5.0"],["\#(bid - 0.1)","5.0"]],"asks":[["\#(ask)","0.5"],["\#(ask + 0.1)","0.5"]]}"#)
+            return .json(
+                200,
+                #"{"lastUpdateId":\#(now),"T":\#(now),"bids":[["\#(bid)","5.0"],["\#(bid - 0.1)","5.0"]],"asks":[["\#(ask)","0.5"],["\#(ask + 0.1)","0.5"]]}"#
+            )
         case ("GET", "/fapi/v1/aggTrades"):
             return .json(200, "[]")
         default:
             break
         }
         // Signed endpoints.
-        guard request.headers["x-mbx-apikey"] == apiKey else { return error(401, -2015, "Invalid API-key, IP, or permissions for action.") }
-        guard let range = request.query.range(of: "&signature=") else { return error(400, -1022, "Signature for this request is not valid.") }
+        guard request.headers["x-mbx-apikey"] == apiKey else {
+            return error(401, -2015, "Invalid API-key, IP, or permissions for action.")
+        }
+        guard let range = request.query.range(of: "&signature=") else {
+            return error(400, -1022, "Signature for this request is not valid.")
+        }
         let signed = String(request.query[..<range.lowerBound])
         let signature = String(request.query[range.upperBound...])
         let expected = Hex.encode(HMACSHA256.authenticate(Array(signed.utf8) + request.body, key: secret))
@@ -115,7 +129,8 @@ public final class FakeBinance: Sendable {
             return error(400, -1022, "Signature for this request is not valid.")
         }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        guard let window = p["recvWindow"].flatMap(Int64.init), window <= 60000, let ts = p["timestamp"].flatMap(Int64.init),
+        guard let window = p["recvWindow"].flatMap(Int64.init), window <= 60000,
+            let ts = p["timestamp"].flatMap(Int64.init),
             abs(now - ts) <= window
         else { return error(400, -1021, "Timestamp for this request is outside of the recvWindow.") }
         switch (request.method, path) {
@@ -170,7 +185,8 @@ public final class FakeBinance: Sendable {
             }
             let price = p["price"].flatMap(Double.init)
             let touch = side == "BUY" ? s.ask : s.bid
-            let marketable = p["type"] == "MARKET" || (side == "BUY" ? (price ?? 0) >= s.ask : (price ?? .infinity) <= s.bid)
+            let marketable =
+                p["type"] == "MARKET" || (side == "BUY" ? (price ?? 0) >= s.ask : (price ?? .infinity) <= s.bid)
             s.nextID += 1
             var order = Order(
                 orderID: s.nextID, cid: cid, symbol: symbol, side: side, type: p["type"] ?? "", qty: qty, price: price,

@@ -48,9 +48,13 @@ public final class FakeGate: Sendable {
     public func failPosttrade(_ count: Int) { store.mutex.withLock { $0.posttradeFailures += count } }
 
     /// Every pretrade body received, parsed as JSON text.
-    public var pretradeBodies: [String] { store.mutex.withLock { $0.pretrade.map { String(decoding: $0, as: UTF8.self) } } }
+    public var pretradeBodies: [String] {
+        store.mutex.withLock { $0.pretrade.map { String(decoding: $0, as: UTF8.self) } }
+    }
     /// Every posttrade body delivered (not the failed attempts).
-    public var posttradeBodies: [String] { store.mutex.withLock { $0.posttrade.map { String(decoding: $0, as: UTF8.self) } } }
+    public var posttradeBodies: [String] {
+        store.mutex.withLock { $0.posttrade.map { String(decoding: $0, as: UTF8.self) } }
+    }
 
     private static func handle(_ request: LoopbackHTTPServer.Request, _ store: Store) -> LoopbackHTTPServer.Response {
         switch request.path {
@@ -71,17 +75,21 @@ public final class FakeGate: Sendable {
                 s.decisions += 1
                 return (s.script.isEmpty ? s.fallback : s.script.removeFirst(), s.decisions)
             }
-            let qty = (try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
+            let qty =
+                (try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
                 .flatMap { ($0["order"] as? [String: Any])?["qty"] as? Double } ?? 0
             let id = "20250101-000000-\(n)"
             switch answer {
             case .allow(let maxQty):
-                return .json(200, decision(allow: true, maxQty: maxQty ?? qty, reason: "ok", hard: false, cooldown: 0, id: id))
+                return .json(
+                    200, decision(allow: true, maxQty: maxQty ?? qty, reason: "ok", hard: false, cooldown: 0, id: id))
             case .deny(let reason, let hard, let cooldown):
-                return .json(200, decision(allow: false, maxQty: 0, reason: reason, hard: hard, cooldown: cooldown, id: id))
+                return .json(
+                    200, decision(allow: false, maxQty: 0, reason: reason, hard: hard, cooldown: cooldown, id: id))
             case .slow(let delay):
-                return .json(200, decision(allow: true, maxQty: qty, reason: "ok", hard: false, cooldown: 0, id: id),
-                             delayMs: delay)
+                return .json(
+                    200, decision(allow: true, maxQty: qty, reason: "ok", hard: false, cooldown: 0, id: id),
+                    delayMs: delay)
             case .status(let status):
                 return .json(status, #"{"detail":"scripted"}"#)
             case .malformed:
@@ -94,7 +102,9 @@ public final class FakeGate: Sendable {
         }
     }
 
-    private static func decision(allow: Bool, maxQty: Double, reason: String, hard: Bool, cooldown: Int, id: String) -> String {
+    private static func decision(allow: Bool, maxQty: Double, reason: String, hard: Bool, cooldown: Int, id: String)
+        -> String
+    {
         #"{"allow":\#(allow),"max_qty":\#(maxQty),"risk_scale":1.0,"cooldown_ms":\#(cooldown),"reason":"\#(reason)","#
             + #""hard_gate":\#(hard),"quotas":{"trades_pm_left":999,"symbol_exposure_left_usdt":1e12},"#
             + #""observability":{"decision_id":"\#(id)"}}"#

@@ -30,8 +30,10 @@ public final class LoopbackHTTPServer: Sendable {
         public var delayMs: Int
         public var close: Bool
 
-        public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], delayMs: Int = 0,
-                    close: Bool = false) {
+        public init(
+            status: Int, headers: [(String, String)] = [], body: [UInt8] = [], delayMs: Int = 0,
+            close: Bool = false
+        ) {
             self.status = status
             self.headers = headers
             self.body = body
@@ -40,8 +42,9 @@ public final class LoopbackHTTPServer: Sendable {
         }
 
         public static func json(_ status: Int, _ text: String, delayMs: Int = 0) -> Response {
-            Response(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8),
-                     delayMs: delayMs)
+            Response(
+                status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8),
+                delayMs: delayMs)
         }
 
         public static func == (a: Response, b: Response) -> Bool {
@@ -72,7 +75,9 @@ public final class LoopbackHTTPServer: Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         precondition(bound == 0 && listen(fd, 64) == 0, "bind/listen failed")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -109,7 +114,9 @@ public final class LoopbackHTTPServer: Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -122,8 +129,10 @@ public final class LoopbackHTTPServer: Sendable {
     private func serve(_ handler: @Sendable (Request) -> Response) {
         var buffers: [Int32: [UInt8]] = [:]
         while !stopped.load(ordering: .relaxed) {
-            var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
+            ]
             for fd in buffers.keys.sorted() { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), 100)
             if ready <= 0 { continue }
@@ -176,13 +185,16 @@ public final class LoopbackHTTPServer: Sendable {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let length = Int(headers["content-length"] ?? "0") ?? 0
         guard bytes.count >= end + 4 + length else { return nil }
         let body = Array(bytes[(end + 4)..<(end + 4 + length)])
-        return (Request(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body),
-                end + 4 + length)
+        return (
+            Request(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body),
+            end + 4 + length
+        )
     }
 
     private static func send(_ fd: Int32, _ response: Response) -> Bool {
@@ -192,7 +204,9 @@ public final class LoopbackHTTPServer: Sendable {
         let bytes = Array(text.utf8) + response.body
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
             if n <= 0 { return false }
             offset += n
         }

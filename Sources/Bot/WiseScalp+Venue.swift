@@ -28,9 +28,10 @@ extension WiseScalp {
         let filters = BinanceFilters.parse(info, market: c.market)
         let missing = c.symbols.filter { filters[$0] == nil }
         if !missing.isEmpty {
-            throw BotStartError(lines: missing.map {
-                "WiseScalp: refusing to start: symbol \($0) (symbols, \(c.origin(of: "symbols"))) is not listed by exchangeInfo"
-            })
+            throw BotStartError(
+                lines: missing.map {
+                    "WiseScalp: refusing to start: symbol \($0) (symbols, \(c.origin(of: "symbols"))) is not listed by exchangeInfo"
+                })
         }
         let lookup: (String, OrderType) -> PaperExchange.Filters = { symbol, type in
             (filters[symbol] ?? BinanceFilters()).quantity(for: type)
@@ -43,8 +44,9 @@ extension WiseScalp {
             return Venue(exchange: paper, filters: lookup, isFlat: { paper.positions[$0] == nil })
         }
         if c.market == .futures { try checkFuturesAccount(rest) }
-        let exchange = BinanceExchange(rest: rest, filters: filters, makerFeeBps: c.makerFeeBps,
-                                       takerFeeBps: c.takerFeeBps)
+        let exchange = BinanceExchange(
+            rest: rest, filters: filters, makerFeeBps: c.makerFeeBps,
+            takerFeeBps: c.takerFeeBps)
         return Venue(exchange: exchange, filters: lookup, isFlat: { exchange.isFlat($0) ?? false })
     }
 
@@ -55,8 +57,9 @@ extension WiseScalp {
         var lines: [String] = []
         switch rest.signed("GET", BinanceEndpoints.positionSideDual, []) {
         case .success(let body) where body["dualSidePosition"]?.boolValue == true:
-            lines.append("WiseScalp: refusing to start: the Binance futures account is in hedge mode "
-                         + "(dualSidePosition true): switch it to one-way mode")
+            lines.append(
+                "WiseScalp: refusing to start: the Binance futures account is in hedge mode "
+                    + "(dualSidePosition true): switch it to one-way mode")
         case .success:
             break
         case .failure(let error):
@@ -68,8 +71,9 @@ extension WiseScalp {
                 guard let symbol = item["symbol"]?.stringValue, c.symbols.contains(symbol),
                     let amount = item["positionAmt"]?.decimal, abs(amount) > 1e-12
                 else { continue }
-                lines.append("WiseScalp: refusing to start: \(symbol) already has a position of \(amount) on Binance: "
-                             + "the bot must start flat")
+                lines.append(
+                    "WiseScalp: refusing to start: \(symbol) already has a position of \(amount) on Binance: "
+                        + "the bot must start flat")
             }
         case .failure(let error):
             lines.append("WiseScalp: refusing to start: cannot read positions (\(error.code) \(error.message))")

@@ -106,7 +106,7 @@ public final class WiseScalp {
             guard let file = c.replayFile else {
                 throw BotStartError(lines: [
                     "WiseScalp: market_data.source is 'replay' (\(c.origin(of: "market_data.source"))) but "
-                        + "market_data.replay.file is not set: name the file with --replay FILE",
+                        + "market_data.replay.file is not set: name the file with --replay FILE"
                 ])
             }
             do {
@@ -116,7 +116,9 @@ public final class WiseScalp {
             }
         case .synthetic:
             guard let source = SyntheticSource(symbols: c.symbols, parameters: c.synthetic) else {
-                throw BotStartError(lines: ["WiseScalp: market_data.synthetic tick_size and lot_size must be an integer or 1/N"])
+                throw BotStartError(lines: [
+                    "WiseScalp: market_data.synthetic tick_size and lot_size must be an integer or 1/N"
+                ])
             }
             return source
         case .binance:

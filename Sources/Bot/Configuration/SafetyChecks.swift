@@ -12,7 +12,8 @@ public enum SafetyChecks {
         if c.mode == .live, c.source != .binance {
             out.append(
                 "WiseScalp: refusing to start: market_data.source is '\(c.source.rawValue)' "
-                    + "(\(c.origin(of: "market_data.source"))) but \(mode): live mode needs market_data.source: binance")
+                    + "(\(c.origin(of: "market_data.source"))) but \(mode): live mode needs market_data.source: binance"
+            )
         }
         if c.mode == .live, !c.dryRun {
             for (key, name) in [("binance.api_key_env", c.apiKeyEnv), ("binance.api_secret_env", c.apiSecretEnv)]

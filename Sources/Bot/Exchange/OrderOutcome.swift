@@ -87,8 +87,10 @@ public struct OpenOrder: Sendable, Hashable {
     /// Filled notional so far (paper model), for the VWAP.
     public var filledNotional: Double
 
-    public init(ticket: OrderTicket, placedAtMs: Int64, outcome: OrderOutcome, queueAhead: Double = 0,
-                filledNotional: Double = 0) {
+    public init(
+        ticket: OrderTicket, placedAtMs: Int64, outcome: OrderOutcome, queueAhead: Double = 0,
+        filledNotional: Double = 0
+    ) {
         self.ticket = ticket
         self.placedAtMs = placedAtMs
         self.outcome = outcome

@@ -79,12 +79,15 @@ public final class GateClient {
     /// One posttrade call; true on a 2xx answer. A 200 with `ignored_fields` is printed once on stderr.
     public func posttrade(body: [UInt8]) -> Bool {
         let result = transport.send(
-            HTTPClientRequest(method: "POST", url: baseURL + "/posttrade/log", body: body,
-                              timeoutMs: posttradeTimeoutMs))
+            HTTPClientRequest(
+                method: "POST", url: baseURL + "/posttrade/log", body: body,
+                timeoutMs: posttradeTimeoutMs))
         guard case .success(let response) = result, (200..<300).contains(response.status) else { return false }
         if let answer = PosttradeResponse.decode(response.body), !answer.ignoredFields.isEmpty, !printedIgnored {
             printedIgnored = true
-            warn("WiseScalp: the gate ignored posttrade fields \(answer.ignoredFields.joined(separator: ", ")) (a bot bug)")
+            warn(
+                "WiseScalp: the gate ignored posttrade fields \(answer.ignoredFields.joined(separator: ", ")) (a bot bug)"
+            )
         }
         return true
     }

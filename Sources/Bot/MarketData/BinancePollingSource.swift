@@ -16,8 +16,10 @@ final class BinancePollingSource: MarketDataSource {
     private var nextRoundNs: Int64 = 0
     private var lastSyncNs: Int64?
 
-    init(rest: BinanceREST, market: BotConfiguration.Market, symbols: [String], levels: Int, pollMs: Int64,
-         stop: StopSignal) {
+    init(
+        rest: BinanceREST, market: BotConfiguration.Market, symbols: [String], levels: Int, pollMs: Int64,
+        stop: StopSignal
+    ) {
         self.rest = rest
         self.symbols = symbols
         self.levels = levels

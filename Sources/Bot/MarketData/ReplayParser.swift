@@ -55,7 +55,11 @@ struct ReplayParser {
         let before = c.problems.count
         var ts: Int64?
         if let raw = object["ts_ms"] {
-            if let int = raw.intValue, int >= 0 { ts = int } else { c.problem(key: "ts_ms", "'ts_ms' must be a non-negative integer") }
+            if let int = raw.intValue, int >= 0 {
+                ts = int
+            } else {
+                c.problem(key: "ts_ms", "'ts_ms' must be a non-negative integer")
+            }
         } else {
             c.problem(column: 1, "missing key 'ts_ms'")
         }
@@ -100,7 +104,8 @@ struct ReplayParser {
             dataAgeMs: age)
     }
 
-    private func levels(_ raw: JSONValue?, key: String, descending: Bool, _ c: inout LineContext) -> [OrderBook.Level]? {
+    private func levels(_ raw: JSONValue?, key: String, descending: Bool, _ c: inout LineContext) -> [OrderBook.Level]?
+    {
         guard let raw else {
             c.problem(column: 1, "missing key '\(key)'")
             return nil
@@ -133,7 +138,9 @@ struct ReplayParser {
         return ok ? out : nil
     }
 
-    private func trades(_ raw: JSONValue?, ts: Int64?, previous: Int64?, _ c: inout LineContext) -> [MarketUpdate.Trade]? {
+    private func trades(_ raw: JSONValue?, ts: Int64?, previous: Int64?, _ c: inout LineContext) -> [MarketUpdate
+        .Trade]?
+    {
         guard let raw else { return [] }
         guard let items = raw.arrayValue else {
             c.problem(key: "trades", "'trades' must be an array of trade objects")

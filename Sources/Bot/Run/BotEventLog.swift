@@ -13,7 +13,8 @@ final class BotEventLog {
     }
 
     func write(
-        _ code: EventCode, ticket: OrderTicket? = nil, symbol: String? = nil, oid: String? = nil, details: JSONObject = [:]
+        _ code: EventCode, ticket: OrderTicket? = nil, symbol: String? = nil, oid: String? = nil,
+        details: JSONObject = [:]
     ) {
         guard let file else { return }
         var ns = WallClock.nowMs() * 1_000_000

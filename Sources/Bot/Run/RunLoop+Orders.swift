@@ -40,7 +40,9 @@ extension RunLoop {
             details.append("reason", .string(decision.reason))
             details.append("hard_gate", .bool(decision.hardGate))
             details.append("cooldown_ms", .int(decision.cooldownMs))
-            if let id = decision.decisionID { details.append("decision_id", .string(id)) } else {
+            if let id = decision.decisionID {
+                details.append("decision_id", .string(id))
+            } else {
                 details.append("decision_id", .null)
             }
             parts.events.write(.orderDeny, ticket: ticket, details: details)
@@ -59,7 +61,8 @@ extension RunLoop {
         ticket.qty = capped
         let working = SymbolState.Working(
             order: OpenOrder(ticket: ticket, placedAtMs: nowMs, outcome: OrderOutcome(status: .new)), reqID: reqID,
-            decisionID: decision.decisionID, reason: reason, positionSide: positionSide(side: side, reduceOnly: reduceOnly),
+            decisionID: decision.decisionID, reason: reason,
+            positionSide: positionSide(side: side, reduceOnly: reduceOnly),
             spreadBps: signals.spreadBps, entryPriceAtStart: states[update.symbol]?.position.entryPrice ?? 0,
             aBps: signals.aBps ?? config.signals.volFloorBps * config.signals.slMult,
             bBps: signals.bBps ?? config.signals.volFloorBps * config.signals.tpMult)

@@ -122,8 +122,10 @@ public struct RunSummary: Sendable, Hashable {
         let j = json()
         var lines: [String] = []
         var header: [String] = []
-        for key in ["run_id", "mode", "dry_run", "exchange", "venue", "testnet", "source", "seed", "symbols",
-                    "ended_by", "ticks", "bot_time_s"] {
+        for key in [
+            "run_id", "mode", "dry_run", "exchange", "venue", "testnet", "source", "seed", "symbols",
+            "ended_by", "ticks", "bot_time_s",
+        ] {
             header.append("\(key)=\(Self.flat(j[key] ?? .null))")
         }
         lines.append("WiseScalp summary: " + header.joined(separator: " "))

@@ -58,8 +58,10 @@ public struct SignalEngine: Sendable {
             bookChanged = update.bookID.map { $0 != lastBookID } ?? (previousBook != book)
             pairs.append(
                 TrapPair(
-                    ts: now, inputs: TrapInputs(previous: previousBook, current: book, trades: update.trades,
-                                                levels: settings.levels),
+                    ts: now,
+                    inputs: TrapInputs(
+                        previous: previousBook, current: book, trades: update.trades,
+                        levels: settings.levels),
                     trades: update.trades.count))
             pairs.removeAll { $0.ts <= now - settings.trapWindowMs }
             var c = [Double](repeating: 0, count: settings.levels)

@@ -18,7 +18,8 @@ enum SymbolName {
                 out.unicodeScalars.append(scalar)
             }
         }
-        let valid = (2...32).contains(out.utf8.count)
+        let valid =
+            (2...32).contains(out.utf8.count)
             && out.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
         return valid ? out : nil
     }

@@ -19,7 +19,9 @@ enum UTCStamp {
         var tm = Glibc.tm()
         gmtime_r(&seconds, &tm)
         let p = { (n: Int32, w: Int) in Number.padded(Int(n), width: w) }
-        return (p(tm.tm_year + 1900, 4) + p(tm.tm_mon + 1, 2) + p(tm.tm_mday, 2),
-                p(tm.tm_hour, 2) + p(tm.tm_min, 2) + p(tm.tm_sec, 2))
+        return (
+            p(tm.tm_year + 1900, 4) + p(tm.tm_mon + 1, 2) + p(tm.tm_mday, 2),
+            p(tm.tm_hour, 2) + p(tm.tm_min, 2) + p(tm.tm_sec, 2)
+        )
     }
 }

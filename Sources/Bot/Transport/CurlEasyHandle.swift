@@ -111,7 +111,8 @@ final class CurlEasyHandle {
         // COPYPOSTFIELDS copies POSTFIELDSIZE bytes, so the buffer need not outlive this call.
         let bytes = body.isEmpty ? [0] : body
         bytes.withUnsafeBytes { raw in
-            _ = aurora_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
+            _ = aurora_curl_setopt_pointer(
+                handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
         }
     }
 

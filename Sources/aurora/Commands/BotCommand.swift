@@ -148,7 +148,8 @@ enum BotCommand: Command {
         }
         let key = environment[c.apiKeyEnv] ?? ""
         let secret = environment[c.apiSecretEnv] ?? ""
-        lines.append("binance.api_key = \(key.isEmpty ? "unset" : "****" + String(key.suffix(4)))  (env \(c.apiKeyEnv))")
+        lines.append(
+            "binance.api_key = \(key.isEmpty ? "unset" : "****" + String(key.suffix(4)))  (env \(c.apiKeyEnv))")
         lines.append("binance.api_secret = \(secret.isEmpty ? "unset" : "****")  (env \(c.apiSecretEnv))")
         return lines.joined(separator: "\n")
     }

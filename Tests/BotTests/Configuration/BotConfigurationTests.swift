@@ -1,5 +1,6 @@
 import Testing
 import YAMLKit
+
 @testable import Bot
 
 @Suite struct BotConfigurationTests {
@@ -50,9 +51,10 @@ import YAMLKit
 
     @Test func anInvalidEnvironmentBooleanNamesTheVariable() {
         #expect(Self.messages(Self.read(env: ["DRY_RUN": "maybe"])) == ["'dry_run' must be true or false, got 'maybe'"])
-        #expect(Self.messages(Self.read(env: ["EXCHANGE_USE_FUTURES": "perhaps"])) == [
-            "environment variable EXCHANGE_USE_FUTURES must be true/false/1/0/yes/no/on/off, got 'perhaps'",
-        ])
+        #expect(
+            Self.messages(Self.read(env: ["EXCHANGE_USE_FUTURES": "perhaps"])) == [
+                "environment variable EXCHANGE_USE_FUTURES must be true/false/1/0/yes/no/on/off, got 'perhaps'"
+            ])
     }
 
     @Test func exchangeUseFuturesFalseSelectsSpot() throws {
@@ -67,8 +69,9 @@ import YAMLKit
     }
 
     @Test func symbolsAreCanonicalised() throws {
-        #expect(try Self.read(env: ["WISESCALP_SYMBOLS": "binance:btc/usdt, ETH-USDT"]).get().symbols
-            == ["BTCUSDT", "ETHUSDT"])
+        #expect(
+            try Self.read(env: ["WISESCALP_SYMBOLS": "binance:btc/usdt, ETH-USDT"]).get().symbols
+                == ["BTCUSDT", "ETHUSDT"])
     }
 
     @Test func aReplayFileFlagSelectsTheReplaySource() throws {

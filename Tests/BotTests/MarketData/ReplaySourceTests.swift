@@ -1,5 +1,6 @@
 import Testing
 import Wire
+
 @testable import Bot
 
 @Suite struct ReplaySourceTests {
@@ -49,13 +50,25 @@ import Wire
     }
 
     @Test(arguments: [
-        (#"{"ts_ms":1,"bids":[[1,1]],"asks":[[2,1]],"x":1}"#, "r.jsonl:1:42: error: unknown key 'x' (valid keys: ts_ms, symbol, recv_ts_ms, bids, asks, trades)"),
+        (
+            #"{"ts_ms":1,"bids":[[1,1]],"asks":[[2,1]],"x":1}"#,
+            "r.jsonl:1:42: error: unknown key 'x' (valid keys: ts_ms, symbol, recv_ts_ms, bids, asks, trades)"
+        ),
         (#"{"bids":[[1,1]],"asks":[[2,1]]}"#, "r.jsonl:1:1: error: missing key 'ts_ms'"),
         (#"{"ts_ms":1.5,"bids":[],"asks":[]}"#, "r.jsonl:1:2: error: 'ts_ms' must be a non-negative integer"),
-        (#"{"ts_ms":1,"bids":[[1,1],[2,1]],"asks":[]}"#, "r.jsonl:1:12: error: 'bids' prices must be strictly descending: bids[1] is 2.0"),
+        (
+            #"{"ts_ms":1,"bids":[[1,1],[2,1]],"asks":[]}"#,
+            "r.jsonl:1:12: error: 'bids' prices must be strictly descending: bids[1] is 2.0"
+        ),
         (#"{"ts_ms":1,"bids":[],"asks":[[2,0]]}"#, "r.jsonl:1:22: error: 'asks[0]' must have price > 0 and qty > 0"),
-        (#"{"ts_ms":1,"bids":[],"asks":[],"trades":[{"p":1,"q":1,"side":"up","ts":1}]}"#, "r.jsonl:1:32: error: 'trades[0].side' must be \"buy\" or \"sell\""),
-        (#"{"ts_ms":1,"bids":[],"asks":[],"trades":[{"p":1,"q":1,"side":"buy","ts":5}]}"#, "r.jsonl:1:32: error: 'trades[0].ts' 5 is after the update's ts_ms 1"),
+        (
+            #"{"ts_ms":1,"bids":[],"asks":[],"trades":[{"p":1,"q":1,"side":"up","ts":1}]}"#,
+            "r.jsonl:1:32: error: 'trades[0].side' must be \"buy\" or \"sell\""
+        ),
+        (
+            #"{"ts_ms":1,"bids":[],"asks":[],"trades":[{"p":1,"q":1,"side":"buy","ts":5}]}"#,
+            "r.jsonl:1:32: error: 'trades[0].ts' 5 is after the update's ts_ms 1"
+        ),
         (#"{"ts_ms":1,"recv_ts_ms":0,"bids":[],"asks":[]}"#, "r.jsonl:1:12: error: 'recv_ts_ms' must be ≥ 'ts_ms'"),
         (#"{"ts_ms":1,"bids":[],"asks":[],}"#, "r.jsonl:1:32: error: invalid JSON: trailing comma in object"),
         (#"[1]"#, "r.jsonl:1:1: error: a line must be a JSON object"),
@@ -72,10 +85,12 @@ import Wire
             {"ts_ms":4,"symbol":"BTCUSDT","bids":[],"asks":[]}
             {"ts_ms":6,"bids":[],"asks":[]}
             """
-        #expect(throws: ReplayFileError(problems: [
-            "r:2:2: error: 'ts_ms' 4 is earlier than the previous update of BTCUSDT (5)",
-            "r:3:1: error: missing key 'symbol' (required when more than one symbol is configured)",
-        ])) {
+        #expect(
+            throws: ReplayFileError(problems: [
+                "r:2:2: error: 'ts_ms' 4 is earlier than the previous update of BTCUSDT (5)",
+                "r:3:1: error: missing key 'symbol' (required when more than one symbol is configured)",
+            ])
+        ) {
             try ReplaySource(bytes: Array(text.utf8), path: "r", symbols: ["BTCUSDT", "ETHUSDT"])
         }
     }
@@ -88,7 +103,9 @@ import Wire
     }
 
     @Test func aMissingFileIsAnError() {
-        #expect(throws: ReplayFileError(problems: ["/nonexistent/r.jsonl: error: replay file not found or not readable"])) {
+        #expect(
+            throws: ReplayFileError(problems: ["/nonexistent/r.jsonl: error: replay file not found or not readable"])
+        ) {
             try ReplaySource(path: "/nonexistent/r.jsonl", symbols: ["BTCUSDT"])
         }
     }

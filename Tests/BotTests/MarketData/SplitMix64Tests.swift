@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bot
 
 @Suite struct SplitMix64Tests {

@@ -1,5 +1,6 @@
 import AuroraTesting
 import Foundation
+
 @testable import Bot
 
 /// Runs WiseScalp over replay lines against a gate URL, in a temporary session directory.

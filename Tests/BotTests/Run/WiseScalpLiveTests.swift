@@ -1,13 +1,16 @@
 import AuroraTesting
 import Foundation
 import Testing
+
 @testable import Bot
 
 @Suite(.timeLimit(.minutes(1))) struct WiseScalpLiveTests {
     static let key = "fake-api-key-ABCD"
     static let secret = "fake-api-secret-WXYZ"
 
-    static func configuration(_ fake: FakeBinance, _ gate: FakeGate, _ directory: TemporaryDirectory) -> BotConfiguration {
+    static func configuration(_ fake: FakeBinance, _ gate: FakeGate, _ directory: TemporaryDirectory)
+        -> BotConfiguration
+    {
         var c = BotConfiguration()
         c.mode = .live
         c.dryRun = false
@@ -41,11 +44,15 @@ import Testing
         #expect(fake.orders.map(\.reduceOnly) == [false, true])
         #expect(fake.positions["BTCUSDT"] == 0)
         #expect(summary.closes["shutdown"] == 1)
-        let allowed = gate.pretradeBodies.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .compactMap { ($0["order"] as? [String: Any])?["client_order_id"] as? String }
+        let allowed = gate.pretradeBodies.compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        .compactMap { ($0["order"] as? [String: Any])?["client_order_id"] as? String }
         #expect(fake.orders.allSatisfy { allowed.contains($0.cid) })
         #expect(gate.posttradeBodies.count == 2)
-        #expect(gate.posttradeBodies.allSatisfy { $0.contains(#""exchange":"binance""#) && $0.contains(#""testnet":true"#) })
+        #expect(
+            gate.posttradeBodies.allSatisfy { $0.contains(#""exchange":"binance""#) && $0.contains(#""testnet":true"#) }
+        )
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.file("session"))) ?? []
         #expect(files.sorted() == ["bot_events.jsonl", "bot_orders.jsonl", "summary.json"])
         for file in files {
@@ -65,11 +72,13 @@ import Testing
         let bot = WiseScalp(
             configuration: Self.configuration(fake, gate, directory), transport: CurlTransport(),
             environment: ["BINANCE_API_KEY": Self.key, "BINANCE_API_SECRET": Self.secret])
-        #expect(throws: BotStartError(lines: [
-            "WiseScalp: refusing to start: the Binance futures account is in hedge mode (dualSidePosition true): "
-                + "switch it to one-way mode",
-            "WiseScalp: refusing to start: BTCUSDT already has a position of 0.003 on Binance: the bot must start flat",
-        ])) { try bot.run() }
+        #expect(
+            throws: BotStartError(lines: [
+                "WiseScalp: refusing to start: the Binance futures account is in hedge mode (dualSidePosition true): "
+                    + "switch it to one-way mode",
+                "WiseScalp: refusing to start: BTCUSDT already has a position of 0.003 on Binance: the bot must start flat",
+            ])
+        ) { try bot.run() }
         #expect(fake.orders.isEmpty)
     }
 

@@ -2,6 +2,7 @@ import AuroraTesting
 import Codec
 import Foundation
 import Testing
+
 @testable import Bot
 
 @Suite(.timeLimit(.minutes(1))) struct WiseScalpTests {
@@ -112,7 +113,9 @@ import Testing
         let gate = FakeGate()
         defer { gate.stop() }
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/wisescalp_replay.jsonl").path
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "examples/wisescalp_replay.jsonl"
+            ).path
         func once() throws -> String {
             let directory = TemporaryDirectory(prefix: "wisescalp-replay")
             var c = BotConfiguration()

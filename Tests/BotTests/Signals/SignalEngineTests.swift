@@ -1,5 +1,6 @@
 import Testing
 import Wire
+
 @testable import Bot
 
 @Suite struct SignalEngineTests {
@@ -96,10 +97,12 @@ import Wire
         var settings = Self.settings()
         settings.tradeWindowMs = 100
         var engine = SignalEngine(settings: settings)
-        _ = engine.update(MarketUpdate(
-            symbol: "X", book: Self.book, trades: [.init(price: 100.1, qty: 1, side: .buy, ts: 1000)], tsMs: 1000))
-        let s_ = engine.update(MarketUpdate(
-            symbol: "X", book: Self.book, trades: [.init(price: 100.0, qty: 1, side: .sell, ts: 1100)], tsMs: 1100))
+        _ = engine.update(
+            MarketUpdate(
+                symbol: "X", book: Self.book, trades: [.init(price: 100.1, qty: 1, side: .buy, ts: 1000)], tsMs: 1000))
+        let s_ = engine.update(
+            MarketUpdate(
+                symbol: "X", book: Self.book, trades: [.init(price: 100.0, qty: 1, side: .sell, ts: 1100)], tsMs: 1100))
         let s = try #require(s_)
         #expect(s.tfi == -1)
         let quiet_ = engine.update(MarketUpdate(symbol: "X", book: Self.book, tsMs: 1300))

@@ -30,7 +30,8 @@ final class BinanceExchange: ExchangeAdapter {
         if ticket.type == .limit { params.append(("timeInForce", "GTC")) }
         params.append(("quantity", Rounding.text(ticket.qty, step: step)))
         if ticket.type == .limit, let price = ticket.price {
-            let rounded = ticket.side == .buy ? Rounding.down(price, step: f.tickSize) : Rounding.up(price, step: f.tickSize)
+            let rounded =
+                ticket.side == .buy ? Rounding.down(price, step: f.tickSize) : Rounding.up(price, step: f.tickSize)
             params.append(("price", Rounding.text(rounded, step: f.tickSize)))
         }
         if ticket.reduceOnly, market == .futures { params.append(("reduceOnly", "true")) }

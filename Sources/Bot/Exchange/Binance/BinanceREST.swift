@@ -114,7 +114,8 @@ final class BinanceREST {
             if response.status == 429 || response.status == 418 {
                 let seconds = response.header("Retry-After").flatMap { Int64($0.trimmedASCII) } ?? 60
                 pausedUntilNs = MonotonicClock.nowNs() + seconds * 1_000_000_000
-                return .failure(ExchangeError(code: "HTTP_\(response.status)", message: "rate limited for \(seconds) s"))
+                return .failure(
+                    ExchangeError(code: "HTTP_\(response.status)", message: "rate limited for \(seconds) s"))
             }
             let body = try? JSONReader.parse(response.body)
             if (200..<300).contains(response.status) {

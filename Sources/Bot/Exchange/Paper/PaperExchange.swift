@@ -38,7 +38,9 @@ public final class PaperExchange: ExchangeAdapter {
         self.exchangeName = exchangeName
     }
 
-    public func place(_ ticket: OrderTicket, update: MarketUpdate, nowMs: Int64) -> (outcome: OrderOutcome, open: OpenOrder?) {
+    public func place(_ ticket: OrderTicket, update: MarketUpdate, nowMs: Int64) -> (
+        outcome: OrderOutcome, open: OpenOrder?
+    ) {
         var ticket = ticket
         let position = positions[ticket.symbol] ?? 0
         if ticket.reduceOnly {

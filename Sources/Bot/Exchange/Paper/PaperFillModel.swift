@@ -41,11 +41,15 @@ struct PaperFillModel: Sendable, Hashable {
         let filled = ticket.qty - max(0, left)
         let fees = notional * takerFeeBps / 1e4
         if left <= 1e-12 {
-            return (OrderOutcome(status: .filled, filled: ticket.qty, avgPrice: notional / filled, feesUsdt: fees,
-                                 oid: oid), nil)
+            return (
+                OrderOutcome(
+                    status: .filled, filled: ticket.qty, avgPrice: notional / filled, feesUsdt: fees,
+                    oid: oid), nil
+            )
         }
         let outcome = OrderOutcome(
-            status: filled > 0 ? .partiallyFilled : .new, filled: filled, avgPrice: filled > 0 ? notional / filled : nil,
+            status: filled > 0 ? .partiallyFilled : .new, filled: filled,
+            avgPrice: filled > 0 ? notional / filled : nil,
             feesUsdt: fees, oid: oid)
         let open = OpenOrder(
             ticket: ticket, placedAtMs: nowMs, outcome: outcome,

@@ -1,6 +1,7 @@
 import AuroraTesting
 import Testing
 import Wire
+
 @testable import Bot
 
 @Suite(.timeLimit(.minutes(1))) struct BinanceExchangeTests {
@@ -19,10 +20,13 @@ import Wire
     static let update = MarketUpdate(
         symbol: "BTCUSDT", book: OrderBook(bids: [.init(60000.0, 1)], asks: [.init(60000.1, 1)]), tsMs: 0)
 
-    static func ticket(_ side: OrderSide, _ type: OrderType = .market, qty: Double = 0.002, price: Double? = nil,
-                       reduceOnly: Bool = false, n: Int = 1) -> OrderTicket {
-        OrderTicket(symbol: "BTCUSDT", side: side, type: type, qty: qty, price: price, reduceOnly: reduceOnly,
-                    cid: "ws-20250101120000123-00000\(n)")
+    static func ticket(
+        _ side: OrderSide, _ type: OrderType = .market, qty: Double = 0.002, price: Double? = nil,
+        reduceOnly: Bool = false, n: Int = 1
+    ) -> OrderTicket {
+        OrderTicket(
+            symbol: "BTCUSDT", side: side, type: type, qty: qty, price: price, reduceOnly: reduceOnly,
+            cid: "ws-20250101120000123-00000\(n)")
     }
 
     @Test func aSignedMarketOrderFillsAndAReduceOnlyExitFlattens() throws {
@@ -39,8 +43,10 @@ import Wire
         let posts = fake.requests.filter { $0.method == "POST" }
         #expect(posts.allSatisfy { $0.headers["x-mbx-apikey"] == Self.key && $0.body.isEmpty })
         let query = try #require(posts.last?.query)
-        #expect(query.hasPrefix(
-            "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.002&reduceOnly=true&newClientOrderId=ws-20250101120000123-000002&newOrderRespType=RESULT&recvWindow=5000&timestamp="))
+        #expect(
+            query.hasPrefix(
+                "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.002&reduceOnly=true&newClientOrderId=ws-20250101120000123-000002&newOrderRespType=RESULT&recvWindow=5000&timestamp="
+            ))
         #expect(query.contains("&signature="))
     }
 
@@ -52,7 +58,9 @@ import Wire
         #expect(outcome.status == .new)
         #expect(open != nil)
         let query = try #require(fake.requests.last?.query)
-        #expect(query.hasPrefix("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.002&price=59999.9&newClientOrderId="))
+        #expect(
+            query.hasPrefix(
+                "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.002&price=59999.9&newClientOrderId="))
     }
 
     @Test func aRestingOrderIsCancelledByItsClientOrderID() throws {
@@ -73,7 +81,9 @@ import Wire
         let exchange = Self.exchange(fake)
         let (rejected, _) = exchange.place(Self.ticket(.buy), update: Self.update, nowMs: 0)
         #expect(rejected.status == .rejected)
-        #expect(rejected.error == ExchangeError(code: "-2010", message: "Account has insufficient balance for requested action."))
+        #expect(
+            rejected.error
+                == ExchangeError(code: "-2010", message: "Account has insufficient balance for requested action."))
         let (reduce, _) = exchange.place(Self.ticket(.sell, reduceOnly: true, n: 2), update: Self.update, nowMs: 0)
         #expect(reduce.error?.code == "-2022")
     }
@@ -104,7 +114,8 @@ import Wire
         let exchange = Self.exchange(fake)
         #expect(exchange.place(Self.ticket(.buy), update: Self.update, nowMs: 0).outcome.error?.code == "HTTP_429")
         let before = fake.requests.count
-        #expect(exchange.place(Self.ticket(.buy, n: 2), update: Self.update, nowMs: 0).outcome.error?.code == "HTTP_429")
+        #expect(
+            exchange.place(Self.ticket(.buy, n: 2), update: Self.update, nowMs: 0).outcome.error?.code == "HTTP_429")
         #expect(fake.requests.count == before)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bot
 
 @Suite struct BinanceRESTTests {
@@ -8,10 +9,15 @@ import Testing
         let rest = BinanceREST(
             baseURL: "http://127.0.0.1:1", market: .spot, transport: CurlTransport(), timeoutMs: 100,
             recvWindowMs: 5000, apiKey: "k", apiSecret: Self.secret)
-        let params = [("symbol", "LTCBTC"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "GTC"),
-                      ("quantity", "1"), ("price", "0.1")]
+        let params = [
+            ("symbol", "LTCBTC"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "GTC"),
+            ("quantity", "1"), ("price", "0.1"),
+        ]
         let (query, signature) = rest.signedQuery(params, nowMs: 1_499_827_319_559)
-        #expect(query == "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559")
+        #expect(
+            query
+                == "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
+        )
         #expect(signature == "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71")
     }
 

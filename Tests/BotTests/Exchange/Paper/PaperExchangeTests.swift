@@ -1,5 +1,6 @@
 import Testing
 import Wire
+
 @testable import Bot
 
 @Suite struct PaperExchangeTests {
@@ -16,8 +17,10 @@ import Wire
         MarketUpdate(symbol: "BTCUSDT", book: book, trades: trades, tsMs: ts)
     }
 
-    static func ticket(_ side: OrderSide, _ type: OrderType, _ qty: Double, price: Double? = nil,
-                       reduceOnly: Bool = false) -> OrderTicket {
+    static func ticket(
+        _ side: OrderSide, _ type: OrderType, _ qty: Double, price: Double? = nil,
+        reduceOnly: Bool = false
+    ) -> OrderTicket {
         OrderTicket(symbol: "BTCUSDT", side: side, type: type, qty: qty, price: price, reduceOnly: reduceOnly, cid: "c")
     }
 
@@ -100,7 +103,8 @@ import Wire
 
     @Test func aReduceOnlyOrderIsCappedAtThePositionAndRejectedWhenFlat() {
         let paper = Self.exchange()
-        let (rejected, _) = paper.place(Self.ticket(.sell, .market, 1, reduceOnly: true), update: Self.update(), nowMs: 0)
+        let (rejected, _) = paper.place(
+            Self.ticket(.sell, .market, 1, reduceOnly: true), update: Self.update(), nowMs: 0)
         #expect(rejected == .rejected("-2022", "ReduceOnly Order is rejected."))
         _ = paper.place(Self.ticket(.buy, .market, 0.5), update: Self.update(), nowMs: 0)
         let (closed, _) = paper.place(Self.ticket(.sell, .market, 2, reduceOnly: true), update: Self.update(), nowMs: 0)
