@@ -68,7 +68,10 @@ let package = Package(
             dependencies: ["Host", "RuleEngine", "Wire", "Codec", "YAMLKit", "AuroraTesting"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Wire", "Codec", "YAMLKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BotTests", dependencies: ["Bot", "Wire", "Codec", "YAMLKit", "AuroraTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "auroraTests",
             dependencies: ["aurora", "Rules", "RuleEngine", "YAMLKit", "Codec"],

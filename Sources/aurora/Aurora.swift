@@ -5,7 +5,7 @@ import Glibc
 enum Aurora {
     static let commands: [any Command.Type] = [
         CheckCommand.self, TestCommand.self, EvalCommand.self, ReplayCommand.self, RulesCommand.self,
-        ConfigCommand.self, BenchCommand.self, VersionCommand.self,
+        ConfigCommand.self, BotCommand.self, BenchCommand.self, VersionCommand.self,
     ]
 
     static func main() {
