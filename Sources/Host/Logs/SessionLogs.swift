@@ -19,6 +19,7 @@ public final class SessionLogs: EventSink {
     private let files: [LogStream: LogFile]
     private let lockFD = Mutex<Int32>(-1)
     private let debouncer = Debouncer()
+    /// Called with the code of each event line SessionLogs writes itself (`HEALTH.ERROR`, `HEALTH.RECOVERY`).
     private let onEventWritten: @Sendable (String) -> Void
 
     /// Opens (creating) `directory` and takes its lock. Throws when the directory cannot be created or another
@@ -71,7 +72,6 @@ public final class SessionLogs: EventSink {
                 if let since = try files[stream]!.append(records, clock: clock, now: now) {
                     recovered(stream, failedForMs: (now - since) / 1_000_000)
                 }
-                for record in records { if let code = record.eventCode { onEventWritten(code) } }
             } catch {
                 failures.append(contentsOf: error.failures)
             }
