@@ -4,7 +4,7 @@ import Glibc
 @main
 enum Aurora {
     static let commands: [any Command.Type] = [
-        CheckCommand.self, EvalCommand.self, RulesCommand.self, VersionCommand.self,
+        CheckCommand.self, EvalCommand.self, RulesCommand.self, ServeCommand.self, VersionCommand.self,
     ]
 
     static func main() {
