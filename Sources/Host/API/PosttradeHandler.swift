@@ -1,21 +1,13 @@
 import Codec
 import RuleEngine
-import Synchronization
 import Wire
 
-/// `POST /posttrade/log` (http-api.md §5): validate, then in the loop turn's group commit book the report and write
-/// its records; answer 200 once they are written, 503 `log unavailable` when they could not be.
-///
-/// While the logs are healthy the report is booked right before the write, so its records (with the fill's
-/// position and the rules' events) go out together. While a file is failing nothing is booked first: the report's
-/// own records are the retry, and only when they were written is it booked and the rest written after them.
+/// `POST /posttrade/log` (http-api.md §5): validate; in the loop turn's group commit write the report's own records
+/// (`orders.jsonl`, `POSTTRADE.LOG`, the stream line, `ORDER.REJECT`); only when they were written, book the report
+/// and write what booking caused (`ORDER.FILL`/`ORDER.PARTIAL`, the rules' events) right after them, then answer
+/// 200. When the report's records cannot be written nothing is booked and the answer is 503 `log unavailable`.
 struct PosttradeHandler: HTTPResponder {
     let env: APIEnvironment
-
-    /// Whether the report was booked before the write (shared by the two closures of one request).
-    private final class Booking: Sendable {
-        let applied = Mutex<PosttradeService.Applied?>(nil)
-    }
 
     func checkHead(_ head: HTTPRequestHead, context: inout RequestContext) -> HTTPResponse? {
         ContentType.isJSON(head.headers) ? nil : ContentType.refusal.response
@@ -35,19 +27,11 @@ struct PosttradeHandler: HTTPResponder {
         let start = context.receivedAt
         let receivedNs = context.receivedAtUnixNanoseconds
         let now = WallTime(ms: receivedNs / 1_000_000)
-        let booking = Booking()
         env.committer.submit(loop: loop, records: {
-            let fingerprint = env.service.store.current.identity.fingerprint
-            var records = PosttradeRecords.report(prepared, receivedNs: receivedNs, fingerprint: fingerprint,
-                                                  events: env.events)
-            if env.committer.healthy {
-                let applied = env.posttrade.apply(prepared, now: now)
-                booking.applied.withLock { $0 = applied }
-                records += PosttradeRecords.booked(prepared, applied, receivedNs: receivedNs, events: env.events)
-            }
-            return records
+            PosttradeRecords.report(prepared, receivedNs: receivedNs,
+                                    fingerprint: env.service.store.current.identity.fingerprint, events: env.events)
         }) { ok in
-            if ok, booking.applied.withLock({ $0 }) == nil {
+            if ok {
                 let applied = env.posttrade.apply(prepared, now: now)
                 env.committer.writeNow(PosttradeRecords.booked(prepared, applied, receivedNs: receivedNs,
                                                                events: env.events), background: false)

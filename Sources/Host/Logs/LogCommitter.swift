@@ -35,9 +35,6 @@ public final class LogCommitter: LoopTurnDelegate {
         pending[loop].entries.withLock { $0.append(Entry(records: records, complete: complete)) }
     }
 
-    /// Whether every file is writable as far as the last writes know.
-    var healthy: Bool { sink.failedStreams.isEmpty }
-
     public func loopTurnWillFlush(loop: Int) {
         guard loop < pending.count else { return }
         let entries = pending[loop].entries.withLock { entries in

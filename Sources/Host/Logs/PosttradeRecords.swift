@@ -97,7 +97,8 @@ enum PosttradeRecords {
     static func stream(_ p: PosttradeService.Prepared, receivedNs: Int64, fingerprint: String,
                        runID: String) -> StreamRecord {
         let r = p.source
-        var s = StreamRecord(tsNs: r.tsNs ?? receivedNs, tsServerNs: receivedNs, runID: runID, reduceOnly: r.isClose)
+        let serverNs = receivedNs / 1_000_000 * 1_000_000  // the receive time in ms, as `ts_server` and `now_ms`
+        var s = StreamRecord(tsNs: r.tsNs ?? serverNs, tsServerNs: serverNs, runID: runID, reduceOnly: r.isClose)
         s.decisionID = r.decisionID
         s.cid = r.cid
         s.oid = r.oid
