@@ -6,7 +6,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/aurora
 
-.PHONY: all deps build release run test check-deps check-rules clean
+.PHONY: all deps tools build release run test check-deps check-rules clean
 
 all: build
 
@@ -17,6 +17,14 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# promtool (from Debian's prometheus package) for the /metrics exposition test; unpacked into .build/tools only if missing.
+PROMTOOL := .build/tools/usr/bin/promtool
+tools:
+	@if [ ! -x $(PROMTOOL) ]; then \
+	  echo "installing promtool into .build/tools"; \
+	  mkdir -p .build/tools && cd .build/tools && apt-get download prometheus && dpkg -x prometheus_*.deb . && rm -f prometheus_*.deb; \
 	fi
 
 build: deps
@@ -36,7 +44,7 @@ check-rules: build
 	$(BIN) check --strict rules/default.yaml
 	$(BIN) test rules/tests
 
-test: deps check-deps
+test: deps check-deps tools
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-rules

@@ -4,8 +4,8 @@ import Glibc
 @main
 enum Aurora {
     static let commands: [any Command.Type] = [
-        CheckCommand.self, TestCommand.self, EvalCommand.self, ReplayCommand.self, RulesCommand.self,
-        ConfigCommand.self, BotCommand.self, BenchCommand.self, VersionCommand.self,
+        ServeCommand.self, CheckCommand.self, TestCommand.self, EvalCommand.self, ReplayCommand.self,
+        RulesCommand.self, ConfigCommand.self, BotCommand.self, BenchCommand.self, VersionCommand.self,
     ]
 
     static func main() {

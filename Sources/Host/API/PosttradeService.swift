@@ -19,6 +19,8 @@ public struct PosttradeService: Sendable {
         public let ignoredFields: [String]
         public let responseBody: [UInt8]
         public let decisionID: String?
+        /// The wire fields as read (the stream records and events need more than the engine's `TradeReport`).
+        let source: PosttradeReport
     }
 
     public enum Outcome: Sendable {
@@ -61,7 +63,7 @@ public struct PosttradeService: Sendable {
                                  fillPrice: r.fillPrice, status: r.status, pnlUsdt: r.pnlUsdt)
         return Prepared(report: report, seq: service.identity.nextSeq(), payload: r.payload,
                         classification: r.classification.rawValue, ignoredFields: r.ignoredFields,
-                        responseBody: PosttradeResponse(r).bodyBytes(), decisionID: r.decisionID)
+                        responseBody: PosttradeResponse(r).bodyBytes(), decisionID: r.decisionID, source: r)
     }
 
     /// Books the report and runs the rules' posttrade hooks (http-api.md §5.4 steps 1–4).

@@ -49,6 +49,7 @@ final class Connection {
         machine = ConnectionStateMachine(limits: loop.limits, acceptedAt: now, refused: !counted)
         if !counted {
             enqueue(.error(.serviceUnavailable, detail: "too many connections", headers: ["Retry-After": "1"]))
+            loop.reportServerResponse(.serviceUnavailable)
         }
     }
 
@@ -167,6 +168,7 @@ final class Connection {
             } catch {
                 machine.failed()
                 enqueue(error.response)
+                loop.reportServerResponse(error.response.status)
                 break
             }
             guard let event else { break }
@@ -267,6 +269,7 @@ final class Connection {
         case .respond(let status):
             input.removeAll()
             enqueue(.error(status, detail: HTTPParseError.detail(for: status)))
+            loop.reportServerResponse(status)
         case .closeGracefully:
             input.removeAll()
             socket.shutdownWrite()

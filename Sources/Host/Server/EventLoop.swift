@@ -176,6 +176,7 @@ final class EventLoop: @unchecked Sendable {
     private func flushDirty(now: ContinuousClock.Instant) {
         guard !dirty.isEmpty else { return }
         delegate?.loopTurnWillFlush(loop: index)
+        runTasks()  // tickets the delegate completed are answered in this turn, not the next
         let batch = dirty
         dirty.removeAll(keepingCapacity: true)
         for connection in batch {
@@ -185,6 +186,11 @@ final class EventLoop: @unchecked Sendable {
     }
 
     // MARK: - Services for connections (loop thread only)
+
+    /// A response the server made itself (no responder saw the request).
+    func reportServerResponse(_ status: HTTPStatus) {
+        delegate?.serverResponded(loop: index, status: status)
+    }
 
     func markDirty(_ connection: Connection) {
         guard !connection.isDirty else { return }

@@ -10,14 +10,21 @@ public final class HTTPServer: Sendable {
     }
 
     public let configuration: HTTPServerConfiguration
-    private let responder: RouterResponder
+    private let responder: any HTTPResponder
     private let delegate: (any LoopTurnDelegate)?
     private let state = Mutex<State>(.ready)
 
     /// The router is frozen here: routes added to it later do not reach this server.
-    public init(configuration: HTTPServerConfiguration, router: Router, delegate: (any LoopTurnDelegate)? = nil) {
+    public convenience init(configuration: HTTPServerConfiguration, router: Router,
+                            delegate: (any LoopTurnDelegate)? = nil) {
+        self.init(configuration: configuration, responder: router.buildResponder(), delegate: delegate)
+    }
+
+    /// Serves any responder, usually a frozen router wrapped in something that sees every answer (metrics).
+    public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder,
+                delegate: (any LoopTurnDelegate)? = nil) {
         self.configuration = configuration
-        self.responder = router.buildResponder()
+        self.responder = responder
         self.delegate = delegate
     }
 

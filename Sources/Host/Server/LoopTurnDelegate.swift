@@ -5,4 +5,12 @@ public protocol LoopTurnDelegate: Sendable {
     /// of the turn was handled and before any of those responses is written. Must not block for long: the
     /// loop's other connections wait.
     func loopTurnWillFlush(loop: Int)
+
+    /// Called on loop `loop`'s thread for each response the server makes itself — parse, framing, limit and timeout
+    /// errors and the max-connections 503 — which no responder sees (for `aurora_http_requests_total`).
+    func serverResponded(loop: Int, status: HTTPStatus)
+}
+
+extension LoopTurnDelegate {
+    public func serverResponded(loop: Int, status: HTTPStatus) {}
 }

@@ -107,9 +107,9 @@ private struct CountingRule: Rule {
         let (_, reloader, reports, _) = try setUp(dir)
         let done = Mutex(0)
         for _ in 0..<20 { reloader.signal { done.withLock { $0 += 1 } } }
-        try poll(until: { done.withLock { $0 } >= 1 && reloader.lastReport != nil })
+        #expect(poll(until: { done.withLock { $0 } >= 1 && reloader.lastReport != nil }))
         // 20 signals in a burst run at most a handful of reloads, never one per signal
-        try poll(until: { reports.items.withLock { $0.count } >= 1 })
+        #expect(poll(until: { reports.items.withLock { $0.count } >= 1 }))
         #expect(reports.items.withLock { $0.count } <= 20)
         #expect(reports.items.withLock { $0.allSatisfy { $0.trigger == .sighup } })
     }
@@ -119,13 +119,3 @@ final class Reports: Sendable {
     let items = Mutex<[RuleSetReloader.Report]>([])
 }
 
-/// Polls `condition` every millisecond until it holds or 10 s pass.
-func poll(until condition: () -> Bool) throws {
-    let deadline = ContinuousClock.now + .seconds(10)
-    while !condition() {
-        if ContinuousClock.now > deadline { throw PollTimeout() }
-        usleep(1000)
-    }
-}
-
-struct PollTimeout: Error {}
