@@ -18,6 +18,7 @@ final class EventLoopGroup: Sendable {
         var listeners: [Socket] = []
         var loops: [EventLoop] = []
         do throws(IOError) {
+            if requested.port != 0 { try Socket.checkAvailable(requested) }
             let first = try Socket.listener(on: requested, reusePort: true)
             listeners.append(first)
             address = try first.localAddress()

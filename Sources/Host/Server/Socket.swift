@@ -38,6 +38,13 @@ final class Socket {
         return socket
     }
 
+    /// Fails with EADDRINUSE when another socket holds `address` — also one with SO_REUSEPORT, which the kernel
+    /// would otherwise let a second `aurora serve` share silently, splitting the traffic between two gates.
+    static func checkAvailable(_ address: SocketAddress) throws(IOError) {
+        let probe = try listener(on: address, reusePort: false, backlog: 1)
+        probe.close()
+    }
+
     /// The bound address (with the real port after binding port 0).
     func localAddress() throws(IOError) -> SocketAddress {
         var storage = sockaddr_storage()
