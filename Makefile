@@ -24,7 +24,10 @@ PROMTOOL := .build/tools/usr/bin/promtool
 tools:
 	@if [ ! -x $(PROMTOOL) ]; then \
 	  echo "installing promtool into .build/tools"; \
-	  mkdir -p .build/tools && cd .build/tools && apt-get download prometheus && dpkg -x prometheus_*.deb . && rm -f prometheus_*.deb; \
+	  mkdir -p .build/tools && cd .build/tools && \
+	  { apt-get download prometheus 2>/dev/null || { $(SUDO) apt-get update -qq && apt-get download prometheus; }; } && \
+	  dpkg -x prometheus_*.deb . && rm -f prometheus_*.deb || \
+	  echo "warning: promtool could not be fetched; the promtool check will be skipped"; \
 	fi
 
 build: deps
