@@ -51,7 +51,7 @@ struct RuleTestFile: Sendable {
         }
         let directory = (path as NSString).deletingLastPathComponent
         let resolve = { (relative: String) in
-            relative.hasPrefix("/") || directory.isEmpty ? relative : Self.normalize(directory + "/" + relative)
+            relative.hasPrefix("/") || directory.isEmpty ? relative : RulePath.normalize(directory + "/" + relative)
         }
         if let node = top["rule_files"] {
             file.ruleFiles = p.paths(node, "rule_files").map(resolve)
@@ -94,19 +94,6 @@ struct RuleTestFile: Sendable {
             p.missing("tests", "the top level", top.location)
         }
         return (file, p.diagnostics)
-    }
-
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." {
-                parts.removeLast()
-                continue
-            }
-            parts.append(part)
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }
 

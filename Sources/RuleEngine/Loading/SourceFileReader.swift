@@ -49,18 +49,19 @@ enum SourceFileReader {
     }
 }
 
-/// Lexical path handling for includes (rule-files.md §4.1: `.` and `..` resolved lexically).
-enum RulePath {
-    static func directory(of path: String) -> String {
+/// Lexical path handling for includes and config-relative paths (rule-files.md §4.1: `.` and `..` resolved
+/// lexically).
+public enum RulePath {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func join(_ directory: String, _ relative: String) -> String {
+    public static func join(_ directory: String, _ relative: String) -> String {
         directory.isEmpty ? relative : (directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
     }
 
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {

@@ -1,4 +1,5 @@
 import Foundation
+import RuleEngine
 import YAMLKit
 
 /// Which root rule files a command loads when none are named (rule-files.md §1): `--rules` > `AURORA_RULES` >
@@ -32,22 +33,8 @@ struct RuleFileSelection {
         else { return nil }
         let directory = (path as NSString).deletingLastPathComponent
         let files = list.items.compactMap { $0.scalar?.text }.map { file in
-            file.hasPrefix("/") || directory.isEmpty ? file : normalize(directory + "/" + file)
+            file.hasPrefix("/") || directory.isEmpty ? file : RulePath.normalize(directory + "/" + file)
         }
         return files.isEmpty ? nil : files
-    }
-
-    /// `.` and `..` resolved lexically: `configs/../rules/default.yaml` → `rules/default.yaml`.
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." {
-                parts.removeLast()
-                continue
-            }
-            parts.append(part)
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }
