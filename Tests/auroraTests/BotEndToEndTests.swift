@@ -20,7 +20,8 @@ struct BotEndToEndTests {
         let gate = try Serve(["--rules", Self.rules, "--listen", "127.0.0.1:0", "--session-dir", dir.path + "/gate"])
         let bot = try BotProcess(
             ["--mode", "paper", "--source", "synthetic", "--max-ticks", "2000", "--speed", "0",
-             "--gate-timeout-ms", "2000", "--session-dir", dir.path + "/bot", "--no-progress"],
+             "--gate-timeout-ms", "2000", "--set", "gate.posttrade_timeout_ms=5000", "--session-dir", dir.path + "/bot",
+             "--no-progress"],
             environment: ["AURORA_GATE_URL": "http://127.0.0.1:\(gate.port)"], in: dir)
         let result = bot.wait()
         #expect(result.status == 0, "\(result.stderr)")
@@ -76,7 +77,7 @@ struct BotEndToEndTests {
         let bot = try BotProcess(
             ["--mode", "paper", "--source", "synthetic", "--max-ticks", "2000", "--speed", "40",
              "--gate-url", "http://127.0.0.1:\(gate.port)", "--gate-timeout-ms", "2000",
-             "--session-dir", dir.path + "/bot", "--no-progress"],
+             "--set", "gate.posttrade_timeout_ms=5000", "--session-dir", dir.path + "/bot", "--no-progress"],
             environment: [:], in: dir)
         let reported = dir.path + "/gate/orders.jsonl"
         let deadline = ContinuousClock.now + .seconds(60)

@@ -55,14 +55,15 @@ struct PretradeExamplesTests {
         #expect(serve.banner[1].hasSuffix("(ruleset default, \(Self.fingerprint))"), "\(serve.banner)")
         let runId = try Self.runId(session: dir.path + "/s")
 
-        // The request's clocks are moved to now, so the (shadow) freshness rule sees a 12 ms old quote and no skew.
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        var request = try Self.json("example1.request.json")
-        request = Self.setting(["ts"], .int(now - 4), in: request)
-        request = Self.setting(["market", "quote_ts_ms"], .int(now - 12), in: request)
+        let first = try Self.json("example1.request.json")
         let second = Self.setting(["market", "spread_bps"], .double(80.1),
-                                  in: Self.setting(["req_id"], "rq-1767605399998002", in: request))
-        for (body, example, seq) in [(request, "example1", 1), (second, "example2", 2)] {
+                                  in: Self.setting(["req_id"], "rq-1767605399998002", in: first))
+        var now: Int64 = 0
+        for (request, example, seq) in [(first, "example1", 1), (second, "example2", 2)] {
+            // The request's clocks are moved to now, so the shadow freshness rule sees a 12 ms old quote, no skew.
+            now = Int64(Date().timeIntervalSince1970 * 1000)
+            var body = Self.setting(["ts"], .int(now - 4), in: request)
+            body = Self.setting(["market", "quote_ts_ms"], .int(now - 12), in: body)
             let response = try Serve.request(serve.port, "POST", "/pretrade/check", body: Self.text(body))
             #expect(response.status == 200)
             let actual = try Self.parse(response.body)
