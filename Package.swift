@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(
             name: "auroraTests",
             dependencies: ["aurora", "Rules", "RuleEngine", "YAMLKit", "Codec"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]
