@@ -66,25 +66,25 @@ public struct JSONWriter: Sendable {
     public mutating func double(_ d: Double) {
         separate()
         guard d.isFinite else {
-            appendASCII("null")
+            appendLiteral("null")
             return
         }
-        appendASCII(JSONValue.pythonNumber(d))
+        appendPythonRepr(d)
     }
 
     public mutating func int(_ i: Int64) {
         separate()
-        appendASCII(String(i))
+        appendDecimal(i)
     }
 
     public mutating func bool(_ b: Bool) {
         separate()
-        appendASCII(b ? "true" : "false")
+        appendLiteral(b ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        appendASCII("null")
+        appendLiteral("null")
     }
 
     /// Appends already-encoded JSON (a whole value) as the next value, with its separator.
@@ -97,7 +97,7 @@ public struct JSONWriter: Sendable {
     mutating func ecmaScriptDouble(_ d: Double) {
         separate()
         guard d.isFinite else {
-            appendASCII("null")
+            appendLiteral("null")
             return
         }
         appendASCII(JSONValue.ecmaScriptNumber(d))
@@ -115,7 +115,25 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: text.utf8)
     }
 
+    private mutating func appendLiteral(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     private mutating func appendQuoted(_ s: String) {
+        var s = s
+        let plain = s.withUTF8 { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { appendEscaped(s) }
+    }
+
+    private mutating func appendEscaped(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
@@ -127,7 +145,7 @@ public struct JSONWriter: Sendable {
             case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
             case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
             case 0x00..<0x20:
-                appendASCII("\\u00")
+                appendLiteral("\\u00")
                 bytes.append(Self.hexDigits[Int(byte >> 4)])
                 bytes.append(Self.hexDigits[Int(byte & 0x0F)])
             default: bytes.append(byte)
