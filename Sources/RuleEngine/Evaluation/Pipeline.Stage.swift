@@ -3,8 +3,9 @@ extension Pipeline {
     /// instance with its capabilities already cast (`CommitObserver`, `RiskScaling`), so a request pays for neither
     /// copying the whole `PipelineStep` nor a dynamic cast per step.
     final class Stage: Sendable {
-        /// One rule instance of the step (the base or an override) and its optional capabilities.
-        struct Instance: Sendable {
+        /// One rule instance of the step (the base or an override) and its optional capabilities; a class, so
+        /// choosing it costs one reference, not copies of three existentials.
+        final class Instance: Sendable {
             let rule: any Rule
             let commitObserver: (any CommitObserver)?
             let riskScaling: (any RiskScaling)?

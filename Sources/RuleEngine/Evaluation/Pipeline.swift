@@ -69,24 +69,29 @@ private struct PipelineRun {
         }
         context.mode = step.mode
         let start = clock.now
-        let result: Result<Verdict, RuleError>
         do throws(RuleError) {
-            result = .success(try selected.instance.rule.evaluate(context))
+            let verdict = try selected.instance.rule.evaluate(context)
+            item.duration = start.duration(to: clock.now)
+            record(verdict, in: &item, step: step, instance: selected.instance)
         } catch {
-            result = .failure(error)
+            item.duration = start.duration(to: clock.now)
+            record(error, in: &item, step: step)
         }
-        item.duration = start.duration(to: clock.now)
+        trace.steps.append(item)
+    }
 
-        switch result {
-        case .success(.pass(let evidence)):
+    private mutating func record(_ verdict: Verdict, in item: inout DecisionTrace.Step, step: Pipeline.Stage,
+                                 instance: Pipeline.Stage.Instance) {
+        switch verdict {
+        case .pass(let evidence):
             apply(evidence, to: &item, step: step, passed: true)
             item.verdict = .pass
-            if step.mode == .enforce, let observer = selected.instance.commitObserver { commits.append(observer) }
-        case .success(.deny(let denied)):
+            if step.mode == .enforce, let observer = instance.commitObserver { commits.append(observer) }
+        case .deny(let denied):
             apply(denied.evidence, to: &item, step: step, passed: false)
             block(&item, step: step, code: denied.code, entries: denied.entries, hard: denied.hard,
                   cooldownMs: denied.cooldownMs, typeEvents: denied.evidence.events)
-        case .success(.missing(let missing)):
+        case .missing(let missing):
             item.missing = missing.path
             if (step.onMissing ?? .deny) == .deny {
                 block(&item, step: step, code: ReasonCode(missing.code), entries: [missing.code], hard: true,
@@ -97,28 +102,29 @@ private struct PipelineRun {
                 item.reason = note
                 addDiagnostic(note)
             }
-        case .failure(let error):
-            let code = "rule_error:\(error.code)"
-            item.error = error.code.rawValue
-            events.append(Decision.Event(rule: step.key, event: RuleEvent(
-                code: "RULE.ERROR", level: "ERROR",
-                details: JSONObject([("rule", .string(step.key.id.rawValue)), ("type", .string(step.key.type.rawValue)),
-                                     ("error", .string(error.code.rawValue)), ("on_error", .string(step.onError.rawValue))]))))
-            switch step.onError {
-            case .deny:
-                block(&item, step: step, code: ReasonCode(code), entries: [code], hard: true, cooldownMs: 0,
-                      typeEvents: [])
-            case .allow:
-                item.verdict = .pass
-                item.reason = code
-                addDiagnostic(code)
-            case .skip:
-                item.verdict = .skip
-                item.reason = code
-                addDiagnostic(code)
-            }
         }
-        trace.steps.append(item)
+    }
+
+    private mutating func record(_ error: RuleError, in item: inout DecisionTrace.Step, step: Pipeline.Stage) {
+        let code = "rule_error:\(error.code)"
+        item.error = error.code.rawValue
+        events.append(Decision.Event(rule: step.key, event: RuleEvent(
+            code: "RULE.ERROR", level: "ERROR",
+            details: JSONObject([("rule", .string(step.key.id.rawValue)), ("type", .string(step.key.type.rawValue)),
+                                 ("error", .string(error.code.rawValue)), ("on_error", .string(step.onError.rawValue))]))))
+        switch step.onError {
+        case .deny:
+            block(&item, step: step, code: ReasonCode(code), entries: [code], hard: true, cooldownMs: 0,
+                  typeEvents: [])
+        case .allow:
+            item.verdict = .pass
+            item.reason = code
+            addDiagnostic(code)
+        case .skip:
+            item.verdict = .skip
+            item.reason = code
+            addDiagnostic(code)
+        }
     }
 
     private mutating func apply(_ evidence: Evidence, to item: inout DecisionTrace.Step, step: Pipeline.Stage,
