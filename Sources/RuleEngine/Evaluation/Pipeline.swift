@@ -72,7 +72,7 @@ private struct PipelineRun {
         do throws(RuleError) {
             let verdict = try selected.instance.rule.evaluate(context)
             item.duration = start.duration(to: clock.now)
-            record(verdict, in: &item, step: step, instance: selected.instance)
+            record(consume verdict, in: &item, step: step, instance: selected.instance)
         } catch {
             item.duration = start.duration(to: clock.now)
             record(error, in: &item, step: step)
@@ -80,9 +80,9 @@ private struct PipelineRun {
         trace.steps.append(item)
     }
 
-    private mutating func record(_ verdict: Verdict, in item: inout DecisionTrace.Step, step: Pipeline.Stage,
+    private mutating func record(_ verdict: consuming Verdict, in item: inout DecisionTrace.Step, step: Pipeline.Stage,
                                  instance: Pipeline.Stage.Instance) {
-        switch verdict {
+        switch consume verdict {
         case .pass(let evidence):
             apply(evidence, to: &item, step: step, passed: true)
             item.verdict = .pass

@@ -142,7 +142,12 @@ public struct ObservabilityBody: Sendable, Hashable {
         writer.optionalDouble(score)
         writer.key("risk")
         if let risk {
-            writer.write(["cfg": .object(risk.cfg), "ctx": .object(risk.ctx)])
+            writer.beginObject()
+            writer.key("cfg")
+            writer.write(.object(risk.cfg))
+            writer.key("ctx")
+            writer.write(.object(risk.ctx))
+            writer.endObject()
         } else {
             writer.null()
         }
