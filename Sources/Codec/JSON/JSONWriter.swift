@@ -57,6 +57,20 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// `key(_:)` for a member name written in the source: copied in one go (escaped like any key if it must be).
+    public mutating func field(_ name: StaticString) {
+        separate()
+        let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            appendEscaped(String(decoding: utf8, as: UTF8.self))
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     public mutating func string(_ s: String) {
         separate()
         appendQuoted(s)

@@ -76,6 +76,20 @@ import Testing
         #expect(value.serialized() == Array(value.serializedString.utf8))
     }
 
+    @Test func literalFieldNamesWriteLikeKeys() {
+        var writer = JSONWriter(capacity: 64)
+        writer.beginObject()
+        writer.field("allow")
+        writer.bool(true)
+        writer.field("a\"b")
+        writer.beginArray()
+        writer.endArray()
+        writer.key("k")
+        writer.int(1)
+        writer.endObject()
+        #expect(text(writer) == #"{"allow":true,"a\"b":[],"k":1}"#)
+    }
+
     @Test func theStreamingCallsWriteTheirOwnCommas() {
         var writer = JSONWriter(capacity: 64)
         writer.beginObject()
