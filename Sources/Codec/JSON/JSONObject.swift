@@ -13,6 +13,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public init() {}
 
+    /// An empty object with room for `minimumCapacity` members before its storage grows.
+    public init(minimumCapacity: Int) {
+        storedKeys.reserveCapacity(minimumCapacity)
+        values.reserveCapacity(minimumCapacity)
+    }
+
     /// Members in the given order; a repeated key keeps its first position and takes its last value.
     public init(_ pairs: [(String, JSONValue)]) {
         storedKeys.reserveCapacity(pairs.count)
