@@ -13,11 +13,24 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public init() {}
 
+    /// An empty object with room for `minimumCapacity` members before its storage grows.
+    public init(minimumCapacity: Int) {
+        storedKeys.reserveCapacity(minimumCapacity)
+        values.reserveCapacity(minimumCapacity)
+    }
+
     /// Members in the given order; a repeated key keeps its first position and takes its last value.
     public init(_ pairs: [(String, JSONValue)]) {
         storedKeys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
         for (key, value) in pairs { append(key, value) }
+    }
+
+    /// Members whose keys are already unique, in order (the reader's, which resolved repeats while scanning).
+    init(uniqueKeys keys: ArraySlice<String>, values: ArraySlice<JSONValue>) {
+        storedKeys = Array(keys)
+        self.values = Array(values)
+        if storedKeys.count > Self.indexThreshold { rebuildIndex() }
     }
 
     /// The keys in stored order.
@@ -73,7 +86,13 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return storedKeys.firstIndex(of: key)
+        // Keys of another UTF-8 length cannot be equal: most candidates are rejected without a string comparison.
+        let length = key.utf8.count
+        for position in storedKeys.indices {
+            let candidate = storedKeys[position]
+            if candidate.utf8.count == length && candidate == key { return position }
+        }
+        return nil
     }
 
     private mutating func rebuildIndex() {

@@ -7,6 +7,12 @@ struct JSONScanner {
     var depth = 0
     /// Reused for strings with escapes or non-ASCII bytes.
     var scratch: [UInt8] = []
+    /// The members of the objects being read, innermost last: each object takes its slice once complete, so its
+    /// arrays are allocated once at their final size instead of growing member by member.
+    private var memberKeys: [String] = []
+    private var memberValues: [JSONValue] = []
+    /// The elements of the arrays being read, innermost last.
+    private var elementStack: [JSONValue] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, allowsOverflow: Bool) {
         self.bytes = bytes
@@ -42,13 +48,22 @@ struct JSONScanner {
     private mutating func object() throws(JSONReadError) -> JSONValue {
         try enter()
         position += 1
-        var object = JSONObject()
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
             depth -= 1
-            return .object(object)
+            return .object(JSONObject())
         }
+        if memberKeys.capacity == 0 {
+            memberKeys.reserveCapacity(32)
+            memberValues.reserveCapacity(32)
+        }
+        let base = memberKeys.count
+        defer {
+            memberKeys.removeSubrange(base...)
+            memberValues.removeSubrange(base...)
+        }
+        var index: [String: Int]?
         while true {
             skipWhitespace()
             guard let byte = peek() else { throw fail("unexpected end of input; expected a string key") }
@@ -61,7 +76,20 @@ struct JSONScanner {
             guard peek() == UInt8(ascii: ":") else { throw failExpecting("':' after the object key") }
             position += 1
             skipWhitespace()
-            object.append(key, try value())
+            let member = try value()
+            if let repeated = repeatedKey(key, from: base, index: index) {
+                memberValues[repeated] = member  // first position, last value
+            } else {
+                memberKeys.append(key)
+                memberValues.append(member)
+                if index != nil {
+                    index?[key] = memberKeys.count - 1
+                } else if memberKeys.count - base > Self.linearKeyLimit {
+                    var built = [String: Int](minimumCapacity: 2 * Self.linearKeyLimit)
+                    for position in base..<memberKeys.count { built[memberKeys[position]] = position }
+                    index = built
+                }
+            }
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -69,7 +97,7 @@ struct JSONScanner {
             case UInt8(ascii: "}"):
                 position += 1
                 depth -= 1
-                return .object(object)
+                return .object(JSONObject(uniqueKeys: memberKeys[base...], values: memberValues[base...]))
             default:
                 throw failExpecting("',' or '}' in object")
             }
@@ -79,17 +107,20 @@ struct JSONScanner {
     private mutating func array() throws(JSONReadError) -> JSONValue {
         try enter()
         position += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {
             position += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        if elementStack.capacity == 0 { elementStack.reserveCapacity(32) }
+        let base = elementStack.count
+        defer { elementStack.removeSubrange(base...) }
         while true {
             skipWhitespace()
             if peek() == UInt8(ascii: "]") { throw fail("trailing comma in array") }
-            elements.append(try value())
+            let element = try value()
+            elementStack.append(element)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -97,11 +128,25 @@ struct JSONScanner {
             case UInt8(ascii: "]"):
                 position += 1
                 depth -= 1
-                return .array(elements)
+                return .array(Array(elementStack[base...]))
             default:
                 throw failExpecting("',' or ']' in array")
             }
         }
+    }
+
+    /// Objects with more members than this look repeats up in a hash index, so a hostile body stays linear.
+    private static let linearKeyLimit = 12
+
+    /// The index in `memberKeys` of `key` among the current object's members (from `base`), if it is a repeat.
+    private func repeatedKey(_ key: String, from base: Int, index: [String: Int]?) -> Int? {
+        if let index { return index[key] }
+        let length = key.utf8.count
+        for position in base..<memberKeys.count {
+            let candidate = memberKeys[position]
+            if candidate.utf8.count == length && candidate == key { return position }
+        }
+        return nil
     }
 
     private mutating func enter() throws(JSONReadError) {

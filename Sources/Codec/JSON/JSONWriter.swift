@@ -57,6 +57,20 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// `key(_:)` for a member name written in the source: copied in one go (escaped like any key if it must be).
+    public mutating func field(_ name: StaticString) {
+        separate()
+        let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            appendEscaped(String(decoding: utf8, as: UTF8.self))
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     public mutating func string(_ s: String) {
         separate()
         appendQuoted(s)
@@ -66,25 +80,25 @@ public struct JSONWriter: Sendable {
     public mutating func double(_ d: Double) {
         separate()
         guard d.isFinite else {
-            appendASCII("null")
+            appendLiteral("null")
             return
         }
-        appendASCII(JSONValue.pythonNumber(d))
+        appendPythonRepr(d)
     }
 
     public mutating func int(_ i: Int64) {
         separate()
-        appendASCII(String(i))
+        appendDecimal(i)
     }
 
     public mutating func bool(_ b: Bool) {
         separate()
-        appendASCII(b ? "true" : "false")
+        appendLiteral(b ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        appendASCII("null")
+        appendLiteral("null")
     }
 
     /// Appends already-encoded JSON (a whole value) as the next value, with its separator.
@@ -97,7 +111,7 @@ public struct JSONWriter: Sendable {
     mutating func ecmaScriptDouble(_ d: Double) {
         separate()
         guard d.isFinite else {
-            appendASCII("null")
+            appendLiteral("null")
             return
         }
         appendASCII(JSONValue.ecmaScriptNumber(d))
@@ -115,7 +129,25 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: text.utf8)
     }
 
+    private mutating func appendLiteral(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     private mutating func appendQuoted(_ s: String) {
+        var s = s
+        let plain = s.withUTF8 { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { appendEscaped(s) }
+    }
+
+    private mutating func appendEscaped(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
@@ -127,7 +159,7 @@ public struct JSONWriter: Sendable {
             case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
             case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
             case 0x00..<0x20:
-                appendASCII("\\u00")
+                appendLiteral("\\u00")
                 bytes.append(Self.hexDigits[Int(byte >> 4)])
                 bytes.append(Self.hexDigits[Int(byte & 0x0F)])
             default: bytes.append(byte)

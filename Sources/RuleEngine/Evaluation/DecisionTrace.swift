@@ -22,7 +22,12 @@ public struct DecisionTrace: Sendable {
         public var hard: Bool = false
         public var cooldownMs: Int64 = 0
         public var qtyCap: Double?
-        public var details: JSONObject = JSONObject()
+        /// The rule's explain details, built when read.
+        public var explainDetails = ExplainDetails()
+        public var details: JSONObject {
+            get { explainDetails.object }
+            set { explainDetails = ExplainDetails(newValue) }
+        }
         /// The error code when the rule failed internally.
         public var error: String?
         /// The missing input's path, when the verdict came from `on_missing`.

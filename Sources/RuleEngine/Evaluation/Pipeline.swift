@@ -4,22 +4,27 @@ import Codec
 /// the response fields of gates.md §1.6 are applied. Rules only say pass, deny or missing.
 public struct Pipeline: Sendable {
     public let steps: [PipelineStep]
+    /// The non-off steps, resolved for evaluation.
+    let stages: [Stage]
 
-    public init(steps: [PipelineStep]) { self.steps = steps }
+    public init(steps: [PipelineStep]) {
+        self.steps = steps
+        stages = steps.indices.compactMap { steps[$0].mode == .off ? nil : Stage(steps[$0], index: $0) }
+    }
 
     /// Evaluates every non-off step in order, on the caller's thread, timing each rule with `clock`.
     public func evaluate(_ context: RuleContext, ruleSet: RuleSetIdentity,
                          clock: some Clock<Duration>) -> Decision {
-        var run = PipelineRun(context: context, ruleSet: ruleSet, capacity: steps.count)
-        for (index, step) in steps.enumerated() where step.mode != .off {
+        var run = PipelineRun(context: context, ruleSet: ruleSet, capacity: stages.count)
+        for stage in stages {
             if run.stopped {
                 run.trace.steps.append(DecisionTrace.Step(
-                    key: step.key, mode: step.mode, verdict: .notEvaluated, duration: .zero, stepIndex: index))
+                    key: stage.key, mode: stage.mode, verdict: .notEvaluated, duration: .zero, stepIndex: stage.index))
                 continue
             }
-            run.evaluate(step, index: index, clock: clock)
+            run.evaluate(stage, clock: clock)
         }
-        return run.finish(steps: steps)
+        return run.finish(stages: stages)
     }
 
     public func evaluate(_ context: RuleContext, ruleSet: RuleSetIdentity) -> Decision {
@@ -50,12 +55,12 @@ private struct PipelineRun {
         trace.steps.reserveCapacity(capacity)
     }
 
-    mutating func evaluate(_ step: PipelineStep, index: Int, clock: some Clock<Duration>) {
+    mutating func evaluate(_ step: Pipeline.Stage, clock: some Clock<Duration>) {
         let selected = step.select(symbol: context.symbol, accountMode: context.accountMode)
         var item = DecisionTrace.Step(key: step.key, mode: step.mode, verdict: .pass, duration: .zero,
-                                      overrideIndex: selected.override?.index, stepIndex: index)
-        if context.isReducing && step.reducingOrders == .exempt {
-            let note = "reducing_order_exempt:\(step.key.id)"
+                                      overrideIndex: selected.overrideIndex, stepIndex: step.index)
+        if context.isReducing && step.exemptsReducing {
+            let note = step.exemptNote
             item.verdict = .skip
             item.reason = note
             addDiagnostic(note)
@@ -64,24 +69,29 @@ private struct PipelineRun {
         }
         context.mode = step.mode
         let start = clock.now
-        let result: Result<Verdict, RuleError>
         do throws(RuleError) {
-            result = .success(try selected.rule.evaluate(context))
+            let verdict = try selected.instance.rule.evaluate(context)
+            item.duration = start.duration(to: clock.now)
+            record(consume verdict, in: &item, step: step, instance: selected.instance)
         } catch {
-            result = .failure(error)
+            item.duration = start.duration(to: clock.now)
+            record(error, in: &item, step: step)
         }
-        item.duration = start.duration(to: clock.now)
+        trace.steps.append(item)
+    }
 
-        switch result {
-        case .success(.pass(let evidence)):
+    private mutating func record(_ verdict: consuming Verdict, in item: inout DecisionTrace.Step, step: Pipeline.Stage,
+                                 instance: Pipeline.Stage.Instance) {
+        switch consume verdict {
+        case .pass(let evidence):
             apply(evidence, to: &item, step: step, passed: true)
             item.verdict = .pass
-            if step.mode == .enforce, let observer = selected.rule as? any CommitObserver { commits.append(observer) }
-        case .success(.deny(let denied)):
+            if step.mode == .enforce, let observer = instance.commitObserver { commits.append(observer) }
+        case .deny(let denied):
             apply(denied.evidence, to: &item, step: step, passed: false)
             block(&item, step: step, code: denied.code, entries: denied.entries, hard: denied.hard,
                   cooldownMs: denied.cooldownMs, typeEvents: denied.evidence.events)
-        case .success(.missing(let missing)):
+        case .missing(let missing):
             item.missing = missing.path
             if (step.onMissing ?? .deny) == .deny {
                 block(&item, step: step, code: ReasonCode(missing.code), entries: [missing.code], hard: true,
@@ -92,35 +102,36 @@ private struct PipelineRun {
                 item.reason = note
                 addDiagnostic(note)
             }
-        case .failure(let error):
-            let code = "rule_error:\(error.code)"
-            item.error = error.code.rawValue
-            events.append(Decision.Event(rule: step.key, event: RuleEvent(
-                code: "RULE.ERROR", level: "ERROR",
-                details: JSONObject([("rule", .string(step.key.id.rawValue)), ("type", .string(step.key.type.rawValue)),
-                                     ("error", .string(error.code.rawValue)), ("on_error", .string(step.onError.rawValue))]))))
-            switch step.onError {
-            case .deny:
-                block(&item, step: step, code: ReasonCode(code), entries: [code], hard: true, cooldownMs: 0,
-                      typeEvents: [])
-            case .allow:
-                item.verdict = .pass
-                item.reason = code
-                addDiagnostic(code)
-            case .skip:
-                item.verdict = .skip
-                item.reason = code
-                addDiagnostic(code)
-            }
         }
-        trace.steps.append(item)
     }
 
-    private mutating func apply(_ evidence: Evidence, to item: inout DecisionTrace.Step, step: PipelineStep,
+    private mutating func record(_ error: RuleError, in item: inout DecisionTrace.Step, step: Pipeline.Stage) {
+        let code = "rule_error:\(error.code)"
+        item.error = error.code.rawValue
+        events.append(Decision.Event(rule: step.key, event: RuleEvent(
+            code: "RULE.ERROR", level: "ERROR",
+            details: JSONObject([("rule", .string(step.key.id.rawValue)), ("type", .string(step.key.type.rawValue)),
+                                 ("error", .string(error.code.rawValue)), ("on_error", .string(step.onError.rawValue))]))))
+        switch step.onError {
+        case .deny:
+            block(&item, step: step, code: ReasonCode(code), entries: [code], hard: true, cooldownMs: 0,
+                  typeEvents: [])
+        case .allow:
+            item.verdict = .pass
+            item.reason = code
+            addDiagnostic(code)
+        case .skip:
+            item.verdict = .skip
+            item.reason = code
+            addDiagnostic(code)
+        }
+    }
+
+    private mutating func apply(_ evidence: Evidence, to item: inout DecisionTrace.Step, step: Pipeline.Stage,
                                 passed: Bool) {
         item.measured = evidence.measured
         item.threshold = evidence.threshold
-        item.details = evidence.details
+        item.explainDetails = evidence.explainDetails
         for note in evidence.notes { addDiagnostic(note) }
         for section in evidence.sections where sections[section.key] == nil { sections[section.key] = section.value }
         guard step.mode == .enforce else { return }
@@ -134,7 +145,7 @@ private struct PipelineRun {
     }
 
     /// A failed check: a deny in enforce mode, a shadow deny in shadow mode.
-    private mutating func block(_ item: inout DecisionTrace.Step, step: PipelineStep, code: ReasonCode,
+    private mutating func block(_ item: inout DecisionTrace.Step, step: Pipeline.Stage, code: ReasonCode,
                                 entries: [String], hard: Bool, cooldownMs: Int64, typeEvents: [RuleEvent]) {
         item.reason = code.rawValue
         item.entries = entries
@@ -168,17 +179,17 @@ private struct PipelineRun {
     }
 
     /// `risk_scale`: the first enforce-mode `RiskScaling` rule's, whatever its verdict; 1 for reducing orders.
-    private func riskScale(steps: [PipelineStep]) -> Double {
+    private func riskScale(stages: [Pipeline.Stage]) -> Double {
         if context.isReducing { return 1 }
-        for step in steps where step.mode == .enforce {
-            let rule = step.select(symbol: context.symbol, accountMode: context.accountMode).rule
-            if let scaling = rule as? any RiskScaling { return scaling.riskScale(context) }
+        for stage in stages where stage.mode == .enforce {
+            let instance = stage.select(symbol: context.symbol, accountMode: context.accountMode).instance
+            if let scaling = instance.riskScaling { return scaling.riskScale(context) }
         }
         return 1
     }
 
-    func finish(steps: [PipelineStep]) -> Decision {
-        let scale = riskScale(steps: steps)
+    func finish(stages: [Pipeline.Stage]) -> Decision {
+        let scale = riskScale(stages: stages)
         let allow = denial == nil
         var maxQty = 0.0
         if allow, let qty = context.derived.qty {

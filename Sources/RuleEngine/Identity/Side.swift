@@ -3,7 +3,7 @@ public enum Side: String, Sendable, Hashable {
     case buy, sell
 
     public init?(canonicalizing text: String) {
-        switch text.trimmingASCIIWhitespace().lowercased() {
+        switch text.trimmedLowercased() {
         case "buy", "long": self = .buy
         case "sell", "short": self = .sell
         default: return nil

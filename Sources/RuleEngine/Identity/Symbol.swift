@@ -12,12 +12,29 @@ public struct Symbol: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Canonicalises `text`; nil when the result is not `^[A-Z0-9]{2,32}$`.
     public init?(canonicalizing text: String) {
+        // Already canonical (`BTCUSDT`): every step of §2.7 leaves it as it is, so keep it without building a copy.
+        if Symbol.isCanonical(text) {
+            self.rawValue = text
+            return
+        }
         let canonical = Symbol.canonicalForm(of: text)
         let bytes = Array(canonical.utf8)
         guard (2...32).contains(bytes.count),
             bytes.allSatisfy({ ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
         else { return nil }
         self.rawValue = canonical
+    }
+
+    /// `^[A-Z0-9]{2,32}$`.
+    private static func isCanonical(_ text: String) -> Bool {
+        var count = 0
+        for byte in text.utf8 {
+            guard (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            else { return false }
+            count += 1
+            if count > 32 { return false }
+        }
+        return count >= 2
     }
 
     /// Steps 1–5 of rule-files.md §2.7, without the validity check (diagnostics show this form).
@@ -38,6 +55,26 @@ public struct Symbol: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 extension String {
+    /// `trimmingASCIIWhitespace().lowercased()`; returns the string itself, without allocating, when neither step
+    /// would change it (ASCII, no upper-case letter, no leading or trailing whitespace).
+    package func trimmedLowercased() -> String {
+        var first = true
+        var last: UInt8 = 0
+        for byte in utf8 {
+            if byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (first && Self.isASCIISpace(byte)) {
+                return trimmingASCIIWhitespace().lowercased()
+            }
+            first = false
+            last = byte
+        }
+        if !first && Self.isASCIISpace(last) { return trimmingASCIIWhitespace().lowercased() }
+        return self
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// The string without leading and trailing ASCII whitespace (space, tab, CR, LF, VT, FF).
     package func trimmingASCIIWhitespace() -> String {
         let isSpace: (Unicode.Scalar) -> Bool = { [" ", "\t", "\r", "\n", "\u{0B}", "\u{0C}"].contains($0) }

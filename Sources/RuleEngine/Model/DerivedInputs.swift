@@ -62,7 +62,7 @@ public struct DerivedInputs: Sendable {
             notionalUsdt = nil
         }
         reduceOnly = input.order.reduceOnly ?? false
-        let mode = input.account.mode?.trimmingASCIIWhitespace().lowercased()
+        let mode = input.account.mode?.trimmedLowercased()
         accountMode = (mode?.isEmpty == false ? mode : nil) ?? defaultMode
     }
 }

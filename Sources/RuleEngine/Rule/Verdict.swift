@@ -20,8 +20,13 @@ public struct Evidence: Sendable {
     /// Diagnostics entries (`risk_qty_capped:order_notional`, `sprt_accept`, …).
     public var notes: [String]
     public var events: [RuleEvent]
-    /// The type's "Explain details".
-    public var details: JSONObject
+    /// The type's "Explain details", possibly deferred until explain reads them.
+    public var explainDetails: ExplainDetails
+    /// The type's "Explain details" (builds deferred ones).
+    public var details: JSONObject {
+        get { explainDetails.object }
+        set { explainDetails = ExplainDetails(newValue) }
+    }
     /// Response sections this rule fills (`risk`, `trap`, `sprt` of `observability`); the first rule to set one wins.
     public var sections: [(key: String, value: JSONValue)]
     /// A trading-state latch asked for by an enforce-mode rule (governance's daily drawdown): the pipeline applies
@@ -30,14 +35,15 @@ public struct Evidence: Sendable {
 
     public init(measured: Double? = nil, threshold: Double? = nil, qtyCap: Double? = nil, quotas: Quotas? = nil,
                 notes: [String] = [], events: [RuleEvent] = [], details: JSONObject = JSONObject(),
-                sections: [(key: String, value: JSONValue)] = [], latch: TradingLatch? = nil) {
+                sections: [(key: String, value: JSONValue)] = [], latch: TradingLatch? = nil,
+                deferredDetails: (@Sendable () -> JSONObject)? = nil) {
         self.measured = measured
         self.threshold = threshold
         self.qtyCap = qtyCap
         self.quotas = quotas
         self.notes = notes
         self.events = events
-        self.details = details
+        self.explainDetails = deferredDetails.map { ExplainDetails(deferred: $0) } ?? ExplainDetails(details)
         self.sections = sections
         self.latch = latch
     }

@@ -76,16 +76,19 @@ struct AntiChurnGate: Rule {
             }
         }
 
-        let details: JSONObject = [
-            "cooldown_until_ms": entry.cooldownUntilMs.map { .int($0) } ?? .null,
-            "last_open_ms": entry.lastOpenMs.map { .int($0) } ?? .null,
-            "position_side": position?.side.map { .string($0.rawValue) } ?? .null,
-            "position_age_ms": age.map { .int($0) } ?? .null, "lock_expired": .bool(lockExpired),
-        ]
-        guard let deciding = failures.first else { return .pass(Evidence(notes: notes, details: details)) }
+        let (cooldownUntil, lastOpen, positionSide) = (entry.cooldownUntilMs, entry.lastOpenMs, position?.side)
+        let details: @Sendable () -> JSONObject = { [lockExpired] in
+            [
+                "cooldown_until_ms": cooldownUntil.map { .int($0) } ?? .null,
+                "last_open_ms": lastOpen.map { .int($0) } ?? .null,
+                "position_side": positionSide.map { .string($0.rawValue) } ?? .null,
+                "position_age_ms": age.map { .int($0) } ?? .null, "lock_expired": .bool(lockExpired),
+            ]
+        }
+        guard let deciding = failures.first else { return .pass(Evidence(notes: notes, deferredDetails: details)) }
         let cooldown = failures.map(\.remainingMs).max() ?? 0
         let evidence = Evidence(measured: deciding.measured, threshold: deciding.threshold, events: [deciding.event],
-                                details: details)
+                                deferredDetails: details)
         return .deny(Denial(code: ReasonCode(deciding.code), hard: false, cooldownMs: cooldown, evidence: evidence))
     }
 

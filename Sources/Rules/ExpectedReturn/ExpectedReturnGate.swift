@@ -28,9 +28,10 @@ struct ExpectedReturnGate: Rule {
         let ePi = p * b - (1 - p) * a - fees - slip
         try RuleError.requireFinite(ePi, s, p, fees, slip)
 
-        let details = JSONObject([("s", .double(s)), ("p", .double(p)), ("e_pi_bps", .double(ePi)),
-                                  ("fees_bps", .double(fees)), ("slip_bps_est", .double(slip))])
-        let evidence = Evidence(measured: ePi, threshold: config.piMinBps, details: details)
+        let evidence = Evidence(measured: ePi, threshold: config.piMinBps, deferredDetails: {
+            JSONObject([("s", .double(s)), ("p", .double(p)), ("e_pi_bps", .double(ePi)), ("fees_bps", .double(fees)),
+                        ("slip_bps_est", .double(slip))])
+        })
         guard ePi > config.piMinBps else {
             return .deny(Denial(code: "expected_return_gate", entries: ["expected_return_below_threshold"],
                                 hard: false, evidence: evidence))

@@ -13,15 +13,13 @@ struct FreshnessGate: Rule {
 
     func evaluate(_ context: RuleContext) throws(RuleError) -> Verdict {
         let now = context.now.ms
-        var details = JSONObject()
         var skew: Int64?
         if let ts = context.input.ts {
             let value = try Self.difference(ts, now)
             skew = value
             let magnitude = value.magnitude
             if magnitude > UInt64(config.maxSkewMs) {
-                details.append("age_ms", .null)
-                details.append("skew_ms", .int(value))
+                let details = JSONObject([("age_ms", .null), ("skew_ms", .int(value))])
                 return .deny(Denial(code: "clock_skew", entries: ["clock_skew:\(magnitude)>\(config.maxSkewMs)"],
                                     hard: false,
                                     evidence: Evidence(measured: Double(magnitude), threshold: Double(config.maxSkewMs),
@@ -30,9 +28,9 @@ struct FreshnessGate: Rule {
         }
         guard let quoteTs = context.input.market.quoteTsMs else { return .missing(MissingInput("market.quote_ts_ms")) }
         let age = try Self.difference(now, quoteTs)
-        details.append("age_ms", .int(age))
-        details.append("skew_ms", skew.map { .int($0) } ?? .null)
-        let evidence = Evidence(measured: Double(age), threshold: Double(config.maxAgeMs), details: details)
+        let evidence = Evidence(measured: Double(age), threshold: Double(config.maxAgeMs), deferredDetails: { [skew] in
+            JSONObject([("age_ms", .int(age)), ("skew_ms", skew.map { .int($0) } ?? .null)])
+        })
         if age < -config.maxSkewMs {
             return .deny(Denial(code: "clock_skew", entries: ["clock_skew:\(age.magnitude)>\(config.maxSkewMs)"],
                                 hard: false, evidence: evidence))

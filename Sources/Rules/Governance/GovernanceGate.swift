@@ -44,7 +44,8 @@ struct GovernanceGate: Rule {
             blockStarted = !(old.map { $0.code == flagCode && now < $0.untilMs } ?? false)
             block = GovernanceState.Block(untilMs: until, code: flagCode)
         }
-        var details = explain(context, dq: dq, block: block)
+        var details = Explain(trading: trading, dq: dq, block: block, pnl: context.input.market.pnlTodayPct,
+                              vol: context.input.market.volStdBps, reducing: context.isReducing)
         var events: [RuleEvent] = []
         if blockStarted, let block {
             events.append(RuleEvent(code: block.code, level: "WARNING", details: [
@@ -62,19 +63,19 @@ struct GovernanceGate: Rule {
 
     /// Steps 1–7 (gates.md §10).
     private func decide(_ context: RuleContext, dq: PretradeInput.DataQuality, block: GovernanceState.Block?,
-                        flagCode: String?, trading: TradingState, details: inout JSONObject,
+                        flagCode: String?, trading: TradingState, details: inout Explain,
                         events: [RuleEvent]) throws(RuleError) -> Verdict {
         let now = context.now.ms
         func deny(_ code: String, _ detail: String, cooldownMs: Int64 = 0, measured: Double? = nil,
                   threshold: Double? = nil, extra: [RuleEvent] = [], latch: TradingLatch? = nil) -> Verdict {
-            let evidence = Evidence(measured: measured, threshold: threshold, events: events + extra,
-                                    details: details, latch: latch)
+            let evidence = Evidence(measured: measured, threshold: threshold, events: events + extra, latch: latch,
+                                    deferredDetails: { [details] in details.object })
             return .deny(Denial(code: ReasonCode(code), entries: [code, detail], hard: true, cooldownMs: cooldownMs,
                                 evidence: evidence))
         }
         if trading == .halted { return deny("AURORA.HALT", "killswitch_active") }
         if trading == .reducing && !context.isReducing { return deny("AURORA.REDUCING", "reduce_only_required") }
-        if context.isReducing { return .pass(Evidence(events: events, details: details)) }
+        if context.isReducing { return .pass(Evidence(events: events, deferredDetails: { [details] in details.object })) }
 
         let blockMs = Double(config.dqCooldownMs)
         if let flagCode {
@@ -101,7 +102,7 @@ struct GovernanceGate: Rule {
                 if context.mode == .enforce, let target = config.onDailyDd.target {
                     latch = TradingLatch(target: target, reason: "daily drawdown: loss \(Format.fixed(loss, 2))% >= limit \(Format.fixed(limit, 2))%",
                                          source: .dailyDrawdown)
-                    details.append("latched", .object(["from": .string(trading.rawValue), "to": .string(target.rawValue)]))
+                    details.latched = (from: trading, to: target)
                 }
                 let event = RuleEvent(code: "RISK.DENY.DRAWDOWN", level: "WARNING", details: [
                     "pnl_today_pct": .double(pnl), "limit_pct": .double(limit),
@@ -123,23 +124,33 @@ struct GovernanceGate: Rule {
                             extra: [event])
             }
         }
-        return .pass(Evidence(events: events, details: details))
+        return .pass(Evidence(events: events, deferredDetails: { [details] in details.object }))
     }
 
-    /// "Explain details" (gates.md §10); `latched` is filled in when this request latches.
-    private func explain(_ context: RuleContext, dq: PretradeInput.DataQuality, block: GovernanceState.Block?)
-        -> JSONObject
-    {
-        [
-            "trading_state": .string(context.tradingAtStart.state.rawValue),
-            "dq_flags": ["stale_book": .bool(dq.staleBook), "crossed_book": .bool(dq.crossedBook),
-                         "abnormal_spread": .bool(dq.abnormalSpread)],
-            "dq_block": block.map { ["code": .string($0.code), "until_ms": .int($0.untilMs)] } ?? .null,
-            "pnl_today_pct": context.input.market.pnlTodayPct.map { .double($0) } ?? .null,
-            "vol_std_bps": context.input.market.volStdBps.map { .double($0) } ?? .null,
-            "reduce_only_exempt": .bool(context.isReducing),
-            "latched": .null,
-        ]
+    /// The values of the "Explain details" (gates.md §10), captured during evaluation; the object is built only
+    /// when explain reads it. `latched` is filled in when this request latches.
+    struct Explain: Sendable {
+        var trading: TradingState
+        var dq: PretradeInput.DataQuality
+        var block: GovernanceState.Block?
+        var pnl: Double?
+        var vol: Double?
+        var reducing: Bool
+        var latched: (from: TradingState, to: TradingState)?
+
+        var object: JSONObject {
+            [
+                "trading_state": .string(trading.rawValue),
+                "dq_flags": ["stale_book": .bool(dq.staleBook), "crossed_book": .bool(dq.crossedBook),
+                             "abnormal_spread": .bool(dq.abnormalSpread)],
+                "dq_block": block.map { ["code": .string($0.code), "until_ms": .int($0.untilMs)] } ?? .null,
+                "pnl_today_pct": pnl.map { .double($0) } ?? .null,
+                "vol_std_bps": vol.map { .double($0) } ?? .null,
+                "reduce_only_exempt": .bool(reducing),
+                "latched": latched.map { .object(["from": .string($0.from.rawValue), "to": .string($0.to.rawValue)]) }
+                    ?? .null,
+            ]
+        }
     }
 }
 

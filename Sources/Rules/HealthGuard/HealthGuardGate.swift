@@ -68,13 +68,18 @@ struct HealthGuardGate: Rule {
         let cooloffEnd = scope.cooloffEnd(manual: step.manual)
         var measured = step.recording?.p95
         if measured == nil, scope.samples.count >= config.minSamples { measured = scope.lastP95 }
-        let details = JSONObject([
-            ("scope_key", .string(key)), ("samples", .int(Int64(step.recording?.samples ?? scope.samples.count))),
-            ("p95", step.recording?.p95.map { .double($0) } ?? .null), ("warned", .bool(step.recording?.warned == true)),
-            ("state_before", .string((armed ? step.before : .disarmed).rawValue)),
-            ("state_after", .string((armed ? after : .disarmed).rawValue)), ("cooloff_until_ms", .int(cooloffEnd)),
-        ])
-        var evidence = Evidence(measured: measured, threshold: config.thresholdMs, details: details)
+        // Only scalars are captured: a copy of the scope would keep its sample storage shared (and copied on the
+        // next write) for as long as the decision lives.
+        let samples = step.recording?.samples ?? scope.samples.count
+        let recorded = step.recording?.p95, warned = step.recording?.warned == true
+        let before = armed ? step.before : .disarmed, shownAfter = armed ? after : .disarmed
+        var evidence = Evidence(measured: measured, threshold: config.thresholdMs, deferredDetails: {
+            JSONObject([
+                ("scope_key", .string(key)), ("samples", .int(Int64(samples))), ("p95", recorded.map { .double($0) } ?? .null),
+                ("warned", .bool(warned)), ("state_before", .string(before.rawValue)),
+                ("state_after", .string(shownAfter.rawValue)), ("cooloff_until_ms", .int(cooloffEnd)),
+            ])
+        })
         if let recording = step.recording, recording.warned, let p95 = recording.p95 {
             evidence.events.append(RuleEvent(code: "HEALTH.LATENCY_P95_HIGH", level: "WARNING", details: JSONObject([
                 ("p95_ms", .double(p95)), ("threshold", .double(config.thresholdMs)),

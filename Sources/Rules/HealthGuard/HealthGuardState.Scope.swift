@@ -16,6 +16,8 @@ extension HealthGuardState {
         }
 
         var samples = RollingWindow<Double>()
+        /// The values of `samples`, in the order of a stable sort: the p95 without sorting the window each time.
+        var ordered = SortedSamples()
         /// Warn times, oldest first, at most `halt_repeats + 1`.
         var warns: [Int64] = []
         var cooloffUntil: Int64 = 0
@@ -34,17 +36,26 @@ extension HealthGuardState {
         /// Steps 1 and 2 of gates.md §4 for one valid latency sample at `now`.
         mutating func record(_ latency: Double, now: Int64, config: HealthGuardGate.Config, manual: Int64) -> Recording {
             samples.append(latency, at: now)
-            samples.evict(before: now - Int64(config.windowS) * 1000)
-            samples.trim(toAtMost: config.maxSamples)
+            ordered.insert(latency)
+            let cutoff = now - Int64(config.windowS) * 1000
+            while let oldest = samples.first, oldest.t < cutoff { dropOldest(oldest.value) }
+            while samples.count > max(config.maxSamples, 0), let oldest = samples.first { dropOldest(oldest.value) }
             var recording = Recording(samples: samples.count)
             guard samples.count >= config.minSamples else { return recording }
-            let p95 = Percentile.of(samples.values, 95)
+            let p95 = Percentile.of(count: ordered.count, 95) { self.ordered[$0] }
             recording.p95 = p95
             lastP95 = p95
             guard p95 > config.thresholdMs else { return recording }
             warn(now: now, config: config, manual: manual)
             recording.warned = true
             return recording
+        }
+
+        /// Drops the oldest sample from the window and from the order.
+        private mutating func dropOldest(_ value: Double) {
+            samples.removeFirst()
+            let removed = ordered.removeOldest(value)
+            assert(removed, "the ordered samples lost track of the window")
         }
 
         /// Step 2: a warn escalates and clears the samples, so further escalation needs fresh evidence.
@@ -60,6 +71,7 @@ extension HealthGuardState {
             }
             if warns.count >= config.haltRepeats { halted = true }
             samples.removeAll()
+            ordered.removeAll()
         }
 
         /// `POST /ops/reset`: back to OK with no evidence.

@@ -100,15 +100,15 @@ extension RiskCapsGate {
         let measured = run.qtyCap.flatMap { cap in run.priceRef.map { cap * $0 } }
         try RuleError.requireFinite(measured, run.qtyCap, run.scaled, run.capOrder, run.capExp, run.priceRef)
         return .pass(Evidence(measured: measured, threshold: run.config.maxOrderNotionalUsdt, qtyCap: run.qtyCap ?? 0,
-                              quotas: quotas(run, context), notes: notes, details: details(run),
-                              sections: section(run)))
+                              quotas: quotas(run, context), notes: notes, sections: section(run),
+                              deferredDetails: { Self.details(run) }))
     }
 
     func deny(_ run: Run, _ context: RuleContext, _ code: String, entry: String? = nil, measured: Double,
               threshold: Double, cooldownMs: Int64 = 0) throws(RuleError) -> Verdict {
         try RuleError.requireFinite(measured, run.scaled, run.capOrder, run.capExp, run.priceRef)
         let evidence = Evidence(measured: measured, threshold: threshold, quotas: quotas(run, context),
-                                details: details(run), sections: section(run))
+                                sections: section(run), deferredDetails: { Self.details(run) })
         return .deny(Denial(code: ReasonCode(code), entries: [entry ?? code], hard: true, cooldownMs: cooldownMs,
                             evidence: evidence))
     }
@@ -137,7 +137,7 @@ extension RiskCapsGate {
     }
 
     /// "Explain details" of gates.md §9.
-    func details(_ run: Run) -> JSONObject {
+    static func details(_ run: Run) -> JSONObject {
         func number(_ v: Double?) -> JSONValue { v.map { .double($0) } ?? .null }
         return [
             "price_ref": number(run.priceRef), "price_ref_source": run.priceRefSource.map { .string($0) } ?? .null,
@@ -152,6 +152,6 @@ extension RiskCapsGate {
 
     /// `observability.risk` (http-api.md §4.4).
     func section(_ run: Run) -> [(key: String, value: JSONValue)] {
-        [("risk", .object(["cfg": .object(run.config.cfg), "ctx": .object(run.ctx)]))]
+        [("risk", .object(["cfg": .object(run.cfg), "ctx": .object(run.ctx)]))]
     }
 }

@@ -6,13 +6,26 @@ import RuleEngine
 struct RiskCapsGate: Rule {
     let config: Config
     let book: RiskBook
+    /// `observability.risk.cfg` of `config`, built once: requests without runtime overrides reuse it.
+    let baseCfg: JSONObject
+
+    init(config: Config, book: RiskBook) {
+        self.config = config
+        self.book = book
+        baseCfg = config.cfg
+    }
 
     var state: (any RuleState)? { book }
 
     /// The values one evaluation computes: explain details, quotas, trace values.
-    struct Run {
+    struct Run: Sendable {
         var config: Config
         var overridden: [String]
+        /// `observability.risk.cfg` of `config`.
+        var cfg: JSONObject
+        /// The counted approval stamps, per symbol and global, read once per evaluation.
+        var symbolStamps: [Int64]?
+        var globalStamps: [Int64]?
         var mid: Double?
         var dev: Double?
         var priceRef: Double?
@@ -29,15 +42,21 @@ struct RiskCapsGate: Rule {
 
     func evaluate(_ context: RuleContext) throws(RuleError) -> Verdict {
         let (effective, overridden) = config.effective(context.shared.riskOverrides)
-        var run = Run(config: effective, overridden: overridden)
+        var run = Run(config: effective, overridden: overridden, cfg: overridden.isEmpty ? baseCfg : effective.cfg)
         run.position = context.symbol.flatMap { context.shared.position(for: $0) }
         let base = context.derived.notionalUsdt ?? 0
         run.ctx = ["size_scale": .double(effective.sizeScale), "base_notional": .double(base),
                    "scaled_notional": .double(base * effective.sizeScale)]
         if let symbol = context.symbol, effective.tradesPerMinute != nil {
-            run.cSymbol = book.symbolStamps(symbol, now: context.now.ms).count
+            let stamps = book.symbolStamps(symbol, now: context.now.ms)
+            run.symbolStamps = stamps
+            run.cSymbol = stamps.count
         }
-        if effective.tradesPerMinuteGlobal != nil { run.cGlobal = book.globalStamps(now: context.now.ms).count }
+        if effective.tradesPerMinuteGlobal != nil {
+            let stamps = book.globalStamps(now: context.now.ms)
+            run.globalStamps = stamps
+            run.cGlobal = stamps.count
+        }
         return try decide(context, &run)
     }
 
@@ -110,13 +129,13 @@ struct RiskCapsGate: Rule {
             case .absent: return .missing(MissingInput("order.symbol"))
             case .invalid(let path): return .missing(.invalid(path))
             case .valid(let symbol, _):
-                let stamps = book.symbolStamps(symbol, now: now)
+                let stamps = run.symbolStamps ?? book.symbolStamps(symbol, now: now)
                 if stamps.count >= Int(limit) { symbolDeny = (stamps.count, limit, Self.cooldown(stamps, limit, now)) }
             }
         }
         var globalDeny: (count: Int, limit: Int64, cooldown: Int64)?
         if let limit = c.tradesPerMinuteGlobal {
-            let stamps = book.globalStamps(now: now)
+            let stamps = run.globalStamps ?? book.globalStamps(now: now)
             if stamps.count >= Int(limit) { globalDeny = (stamps.count, limit, Self.cooldown(stamps, limit, now)) }
         }
         if let s = symbolDeny {

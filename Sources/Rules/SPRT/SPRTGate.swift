@@ -39,13 +39,16 @@ struct SPRTGate: Rule {
         for value in after { try RuleError.requireFinite(value) }
         try RuleError.requireFinite(llr, mu1)
 
-        let details = JSONObject([("A", .double(config.a)), ("B", .double(config.b)), ("mu1", .double(mu1)),
-                                  ("llr_after", .array(after.map { .double($0) })),
-                                  ("decision", .string(decision.rawValue)), ("n_obs", .int(Int64(n)))])
+        let config = self.config
+        let details: @Sendable () -> JSONObject = { [after, decision, n] in
+            JSONObject([("A", .double(config.a)), ("B", .double(config.b)), ("mu1", .double(mu1)),
+                        ("llr_after", .array(after.map { .double($0) })), ("decision", .string(decision.rawValue)),
+                        ("n_obs", .int(Int64(n)))])
+        }
         let section: JSONValue = .object(JSONObject([("decision", .string(decision.rawValue)), ("llr", .double(llr)),
                                                      ("n_obs", .int(Int64(n)))]))
-        var evidence = Evidence(measured: llr, threshold: decision == .reject ? config.b : config.a, details: details,
-                                sections: [(key: "sprt", value: section)])
+        var evidence = Evidence(measured: llr, threshold: decision == .reject ? config.b : config.a,
+                                sections: [(key: "sprt", value: section)], deferredDetails: details)
         switch decision {
         case .reject:
             return .deny(Denial(code: "sprt_reject", entries: ["sprt_reject"], hard: false, evidence: evidence))

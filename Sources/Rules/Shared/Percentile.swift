@@ -5,12 +5,18 @@ enum Percentile {
     /// `h = (n − 1) · q / 100` (product first), `i = ⌊h⌋`, then `x[i] + (x[i+1] − x[i]) × (h − i)`, or `x[n−1]`
     /// when `i` is the last index.
     static func of(sorted x: [Double], _ q: Double) -> Double {
-        let n = x.count
+        of(count: x.count, q) { x[$0] }
+    }
+
+    /// The same percentile over `n` values given by rank: `x(k)` is the `k`-th smallest (0-based). Reads at most two
+    /// ranks, so an order-statistics structure answers without materialising the sorted list.
+    static func of(count n: Int, _ q: Double, rank x: (Int) -> Double) -> Double {
         guard n > 0 else { return 0 }
         let h = Double(n - 1) * q / 100
         let i = Int(h.rounded(.down))
-        guard i + 1 <= n - 1 else { return x[n - 1] }
-        return x[i] + (x[i + 1] - x[i]) * (h - Double(i))
+        guard i + 1 <= n - 1 else { return x(n - 1) }
+        let low = x(i)
+        return low + (x(i + 1) - low) * (h - Double(i))
     }
 
     /// The `q`-th percentile of `values` in any order.

@@ -17,6 +17,9 @@ struct RollingWindow<Value: Sendable>: Sendable {
     var entries: ArraySlice<Entry> { storage[start...] }
     var values: [Value] { entries.map(\.value) }
 
+    /// The oldest live entry.
+    var first: Entry? { start < storage.count ? storage[start] : nil }
+
     mutating func append(_ value: Value, at t: Int64) {
         storage.append(Entry(t: t, value: value))
     }
@@ -31,6 +34,13 @@ struct RollingWindow<Value: Sendable>: Sendable {
     mutating func trim(toAtMost cap: Int) {
         let excess = count - max(cap, 0)
         if excess > 0 { start += excess }
+        compact()
+    }
+
+    /// Drops the oldest entry; does nothing when empty.
+    mutating func removeFirst() {
+        guard start < storage.count else { return }
+        start += 1
         compact()
     }
 

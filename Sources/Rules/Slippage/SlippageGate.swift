@@ -19,7 +19,7 @@ struct SlippageGate: Rule {
         guard let slip = market.slipBpsEst else { return .missing(MissingInput("market.slip_bps_est")) }
         let thr = config.eta * b
         try RuleError.requireFinite(slip, thr)
-        let evidence = Evidence(measured: slip, threshold: thr, details: JSONObject([("thr", .double(thr))]))
+        let evidence = Evidence(measured: slip, threshold: thr, deferredDetails: { JSONObject([("thr", .double(thr))]) })
         guard slip > thr else { return .pass(evidence) }
         return .deny(Denial(code: "slippage_guard",
                             entries: ["slippage_guard_exceeded:\(Format.fixed(slip, 2))>\(Format.fixed(thr, 2))"],

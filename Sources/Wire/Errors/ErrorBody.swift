@@ -11,7 +11,7 @@ public enum ErrorBody: Sendable, Hashable {
         case .message(let text):
             var writer = JSONWriter(capacity: text.utf8.count + 16)
             writer.beginObject()
-            writer.key("detail")
+            writer.field("detail")
             writer.string(text)
             writer.endObject()
             return writer.bytes

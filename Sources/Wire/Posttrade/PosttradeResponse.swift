@@ -17,11 +17,11 @@ public struct PosttradeResponse: Sendable, Hashable {
     public func bodyBytes() -> [UInt8] {
         var writer = JSONWriter(capacity: 96)
         writer.beginObject()
-        writer.key("status")
+        writer.field("status")
         writer.string("ok")
-        writer.key("classification")
+        writer.field("classification")
         writer.string(classification.rawValue)
-        writer.key("ignored_fields")
+        writer.field("ignored_fields")
         writer.strings(ignoredFields)
         writer.endObject()
         return writer.bytes

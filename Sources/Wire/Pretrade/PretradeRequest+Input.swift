@@ -5,8 +5,8 @@ extension PretradeRequest {
     /// `market`, then `ts`, `req_id`, `risk_tags`, `fees_bps`; only known fields that were present and not `null`,
     /// after coercion, each object's keys in schema-table order; `symbol` and `side` as sent.
     public var validatedInput: JSONValue {
-        var top = JSONObject()
-        var account = JSONObject()
+        var top = JSONObject(minimumCapacity: 8)
+        var account = JSONObject(minimumCapacity: 3)
         account.put("mode", self.account.mode)
         account.put("account_id", self.account.accountID)
         account.put("subaccount", self.account.subaccount)
@@ -23,7 +23,7 @@ extension PretradeRequest {
 
 extension PretradeRequest.Order {
     var validatedInput: JSONObject {
-        var out = JSONObject()
+        var out = JSONObject(minimumCapacity: 9)
         out.put("symbol", symbol)
         out.put("side", side)
         out.put("qty", qty)
@@ -39,7 +39,7 @@ extension PretradeRequest.Order {
 
 extension PretradeRequest.Market {
     var validatedInput: JSONObject {
-        var out = JSONObject()
+        var out = JSONObject(minimumCapacity: 16)
         out.put("latency_ms", latencyMs)
         out.put("spread_bps", spreadBps)
         out.put("score", score)

@@ -44,9 +44,9 @@ public struct PretradeResponse: Sendable, Hashable {
 
         public func write(to writer: inout JSONWriter) {
             writer.beginObject()
-            writer.key("trades_pm_left")
+            writer.field("trades_pm_left")
             writer.int(tradesPmLeft)
-            writer.key("symbol_exposure_left_usdt")
+            writer.field("symbol_exposure_left_usdt")
             writer.double(symbolExposureLeftUsdt)
             writer.endObject()
         }
@@ -60,21 +60,21 @@ public struct PretradeResponse: Sendable, Hashable {
     /// Writes the body; no intermediate values are built except the prebuilt `risk` and `explain` objects.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("allow")
+        writer.field("allow")
         writer.bool(allow)
-        writer.key("max_qty")
+        writer.field("max_qty")
         writer.double(maxQty)
-        writer.key("risk_scale")
+        writer.field("risk_scale")
         writer.double(riskScale)
-        writer.key("cooldown_ms")
+        writer.field("cooldown_ms")
         writer.int(cooldownMs)
-        writer.key("reason")
+        writer.field("reason")
         writer.string(reason)
-        writer.key("hard_gate")
+        writer.field("hard_gate")
         writer.bool(hardGate)
-        writer.key("quotas")
+        writer.field("quotas")
         quotas.write(to: &writer)
-        writer.key("observability")
+        writer.field("observability")
         observability.write(to: &writer)
         writer.endObject()
     }

@@ -43,27 +43,27 @@ public struct RuleTraceItem: Sendable, Hashable {
 
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
+        writer.field("id")
         writer.string(id)
-        writer.key("type")
+        writer.field("type")
         writer.string(type)
-        writer.key("mode")
+        writer.field("mode")
         writer.string(mode)
-        writer.key("verdict")
+        writer.field("verdict")
         writer.string(verdict.rawValue)
         if let reason {
-            writer.key("reason")
+            writer.field("reason")
             writer.string(reason)
         }
         if let measured {
-            writer.key("measured")
+            writer.field("measured")
             writer.double(measured)
         }
         if let threshold {
-            writer.key("threshold")
+            writer.field("threshold")
             writer.double(threshold)
         }
-        writer.key("us")
+        writer.field("us")
         writer.double(verdict == .notEvaluated ? 0 : roundedUs)
         writer.endObject()
     }

@@ -87,10 +87,10 @@ public struct FieldReader: Sendable {
 
     /// A nested object's reader (its errors are merged back with `merge`); nil when absent, null or not an object.
     public mutating func object(_ key: String, required: Bool = false) -> FieldReader? {
-        let nestedLoc = loc + [.string(key)]
+        let loc = self.loc
         return read(key, required: required) { value in
             guard case .object(let nested) = value else { return .failure(.modelAttributesType) }
-            return .success(FieldReader(nested, loc: nestedLoc))
+            return .success(FieldReader(nested, loc: loc + [.string(key)]))
         }
     }
 
@@ -108,16 +108,16 @@ public struct FieldReader: Sendable {
     public mutating func read<T>(
         _ key: String, required: Bool = false, _ coerce: (JSONValue) -> Result<T, ValidationError.Kind>
     ) -> T? {
-        let fieldLoc = loc + [.string(key)]
+        // The field's location is built only for an error: reading a valid field allocates nothing.
         guard let raw = object[key] else {
-            if required { errors.append(.missing(at: fieldLoc, in: .object(object))) }
+            if required { errors.append(.missing(at: loc + [.string(key)], in: .object(object))) }
             return nil
         }
         if raw.isNull && !required { return nil }
         switch coerce(raw) {
         case .success(let value): return value
         case .failure(let kind):
-            errors.append(ValidationError(kind, at: fieldLoc, input: raw))
+            errors.append(ValidationError(kind, at: loc + [.string(key)], input: raw))
             return nil
         }
     }

@@ -24,7 +24,7 @@ public struct ValidationErrors: Error, Sendable, Hashable, Sequence, CustomStrin
     public func bodyBytes() -> [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.key("detail")
+        writer.field("detail")
         writer.write(detail)
         writer.endObject()
         return writer.bytes

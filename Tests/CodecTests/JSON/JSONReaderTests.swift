@@ -112,12 +112,55 @@ import Testing
         #expect(try JSONReader.parse(bytes) == .string("\u{7FF}\u{FFFF}\u{10FFFF}"))
     }
 
+    /// The exact fast path for short decimals must give the correctly rounded double, as `Double(String)` does, for
+    /// plain, fractional and exponent forms, signs and zeros; longer literals take the general path.
+    @Test func decimalNumbersAreCorrectlyRounded() throws {
+        var state: UInt64 = 0xDEAD_BEEF
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        var literals = ["0.0", "-0.0", "1.5", "0.1", "0.30000000000000004", "9007199254740993.0", "1e22", "1e23",
+                        "123456789012345678901.5", "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308",
+                        "0.000001", "1E+2", "-7.5e-3", "100000.0", "-1.2", "0.5e0"]
+        for _ in 0..<20_000 {
+            let digits = String(next() % 10_000_000_000_000_000)
+            let point = Int(next() % UInt64(digits.count + 1))
+            var text = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+            if text.hasPrefix(".") { text = "0" + text }
+            if text.hasSuffix(".") { text += "0" }
+            if next() % 3 == 0 { text += "e" + String(Int(next() % 60) - 30) }
+            if next() % 2 == 0 { text = "-" + text }
+            literals.append(text)
+        }
+        for text in literals {
+            let expected = try #require(Double(text))
+            guard case .double(let read) = try parse(text) else {
+                Issue.record("\(text) did not read as a double")
+                continue
+            }
+            #expect(read.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
     @Test func aRepeatedKeyKeepsItsFirstPositionAndTakesTheLastValue() throws {
         let value = try parse(#"{"a":1,"b":2,"a":3}"#)
         let object = try #require(value.objectValue)
         #expect(object.keys == ["a", "b"])
         #expect(object["a"] == .int(3))
         #expect(value.serializedString == #"{"a":3,"b":2}"#)
+    }
+
+    @Test func repeatsInALargeObjectAndInNestedObjectsResolveLikeSmallOnes() throws {
+        let members = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        let value = try parse("{\(members),\"k3\":\"x\",\"n\":{\"k3\":1,\"k3\":2},\"k39\":[1,{\"k1\":0}],\"k0\":null}")
+        let object = try #require(value.objectValue)
+        #expect(object.keys == (0..<40).map { "k\($0)" } + ["n"])
+        #expect(object["k3"] == .string("x"))
+        #expect(object["k0"] == .null)
+        #expect(object["n"] == .object(JSONObject([("k3", .int(2))])))
+        #expect(object["k39"] == .array([.int(1), .object(JSONObject([("k1", .int(0))]))]))
+        #expect(object["k20"] == .int(20))
     }
 
     @Test func keepsMemberOrderOfLargeObjects() throws {

@@ -1,4 +1,4 @@
-import Codec
+@testable import Codec
 import Testing
 
 @Suite struct JSONWriterTests {
@@ -20,6 +20,31 @@ import Testing
         writer.double(value)
         #expect(text(writer) == expected)
         #expect(JSONValue.pythonNumber(value) == expected)
+    }
+
+    /// The writer's allocation-free number path against `DecimalDigits.pythonRepr` (the reference layout) over bit
+    /// patterns drawn from every exponent range, plus integers near 2^53 and the ints' own path.
+    @Test func fastDoublePathMatchesTheReferenceLayout() {
+        var state: UInt64 = 0x1234_5678
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        var values: [Double] = []
+        for _ in 0..<20_000 { values.append(Double(bitPattern: next())) }
+        for _ in 0..<5_000 { values.append(Double(Int64(bitPattern: next()) >> Int64(next() % 64))) }
+        for _ in 0..<5_000 { values.append(Double(next() % 1_000_000) / [1, 10, 100, 1000, 1e4, 1e7][Int(next() % 6)]) }
+        for delta in -4...4 { values.append(9_007_199_254_740_992 + Double(delta * 2)) }
+        for value in values where value.isFinite {
+            var writer = JSONWriter()
+            writer.double(value)
+            #expect(text(writer) == DecimalDigits(value).pythonRepr, "bits \(value.bitPattern)")
+        }
+        for i: Int64 in [0, 7, -7, 10, 99, 1_000_000, .max, .min, -1] {
+            var writer = JSONWriter()
+            writer.int(i)
+            #expect(text(writer) == String(i))
+        }
     }
 
     @Test(arguments: [Double.nan, .infinity, -.infinity])
@@ -49,6 +74,20 @@ import Testing
             value.serializedString
                 == #"{"z":1,"a":[true,false,null],"m":{"y":2.5,"b":"s"},"e":[],"o":{},"i":-9223372036854775808}"#)
         #expect(value.serialized() == Array(value.serializedString.utf8))
+    }
+
+    @Test func literalFieldNamesWriteLikeKeys() {
+        var writer = JSONWriter(capacity: 64)
+        writer.beginObject()
+        writer.field("allow")
+        writer.bool(true)
+        writer.field("a\"b")
+        writer.beginArray()
+        writer.endArray()
+        writer.key("k")
+        writer.int(1)
+        writer.endObject()
+        #expect(text(writer) == #"{"allow":true,"a\"b":[],"k":1}"#)
     }
 
     @Test func theStreamingCallsWriteTheirOwnCommas() {
