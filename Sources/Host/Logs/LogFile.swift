@@ -88,16 +88,17 @@ final class LogFile: Sendable {
     func append(_ records: [LogRecord], clock: EventClock, now: Int64) throws(LogWriteError) -> Int64? {
         try state.withLock { (state) throws(LogWriteError) -> Int64? in
             if state.fd < 0, !openFile(&state) { throw fail(&state, errno, "open", now: now) }
-            let estimate = records.reduce(1) { $0 + $1.bytes.count + 24 }
-            if rotation.rotates(size: state.size, batch: estimate, lastDay: state.lastDay, nowNs: now) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.reduce(1) { $0 + $1.bytes.count + 30 })
+            if state.torn { bytes.append(0x0A) }
+            for record in records { record.append(to: &bytes) { clock.next() } }
+            let payload = bytes.count - (state.torn ? 1 : 0)
+            if rotation.rotates(size: state.size, batch: payload, lastDay: state.lastDay, nowNs: now) {
                 rotate(&state, now: now)
+                if state.torn { bytes.removeFirst() }
                 state.torn = false
                 if !openFile(&state) { throw fail(&state, errno, "open", now: now) }
             }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(estimate)
-            if state.torn { bytes.append(0x0A) }
-            for record in records { record.append(to: &bytes) { clock.next() } }
             var offset = 0
             while offset < bytes.count {
                 let n = bytes.withUnsafeBytes { io.write(state.fd, UnsafeRawBufferPointer(rebasing: $0[offset...])) }
