@@ -58,6 +58,7 @@ public final class Host: Sendable {
     private let serverBox = ServerBox()
     private let scanTimer = Mutex<ScanTimer?>(nil)
     private let boundPort = Atomic<Int>(-1)
+    private let signalTrap = Mutex<SignalTrap?>(nil)
 
     /// Loads the rule files (any diagnostic error refuses to start) and opens the session directory (taking its lock).
     public init(settings: HostSettings, registry: RuleRegistry, build: APIEnvironment.Build, logs: LogTarget = .sessionDirectory,
@@ -247,23 +248,40 @@ public final class Host: Sendable {
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully. SIGUSR1 reopens the logs; SIGHUP reloads the rule
     /// files (coalesced, keep-old-on-failure). Returns the name of the signal that ended the run.
     public func run() -> String {
+        let trap = trapSignals()
+        trap.stop.wait()
+        let name = trap.received.withLock { $0 } ?? "SIGTERM"
+        shutdown(signal: name)
+        trap.signals.cancel()
+        return name
+    }
+
+    /// Takes over SIGTERM, SIGINT, SIGUSR1 and SIGHUP now (before the banner, so that a signal sent as soon as the
+    /// server answers is never the default action); `run()` waits on them. Calling it again returns the same trap.
+    @discardableResult
+    public func trapSignals() -> SignalTrap {
+        signalTrap.withLock { trap in
+            if let trap { return trap }
+            let made = SignalTrap()
+            made.signals.handle([SIGTERM, SIGINT]) { [made] number in
+                let first = made.received.withLock { name -> Bool in
+                    defer { if name == nil { name = UnixSignals.name(number) } }
+                    return name == nil
+                }
+                if first { made.stop.signal() }
+            }
+            made.signals.handle([SIGUSR1]) { [self] _ in reopenLogs() }
+            made.signals.handle([SIGHUP]) { [reloader] _ in reloader.signal() }
+            trap = made
+            return made
+        }
+    }
+
+    /// The signal sources of `run()` and what they received.
+    public final class SignalTrap: Sendable {
         let signals = UnixSignals()
         let stop = DispatchSemaphore(value: 0)
         let received = Mutex<String?>(nil)
-        signals.handle([SIGTERM, SIGINT]) { number in
-            let first = received.withLock { name -> Bool in
-                defer { if name == nil { name = UnixSignals.name(number) } }
-                return name == nil
-            }
-            if first { stop.signal() }
-        }
-        signals.handle([SIGUSR1]) { [self] _ in reopenLogs() }
-        signals.handle([SIGHUP]) { [reloader] _ in reloader.signal() }
-        stop.wait()
-        let name = received.withLock { $0 } ?? "SIGTERM"
-        shutdown(signal: name)
-        signals.cancel()
-        return name
     }
 
     // MARK: - Internals

@@ -82,6 +82,7 @@ enum ServeCommand: Command {
             }
             return .failure
         }
+        host.trapSignals()
         if host.stateKeeper?.startStatus == "corrupt_at_start" {
             Output.err("aurora: state file '\(configuration.statePath)' could not be used: starting HALTED "
                 + "(kill switch latched, source startup); POST /ops/resume to leave")
