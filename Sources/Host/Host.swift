@@ -31,10 +31,20 @@ public final class Host: Sendable {
     public let environment: APIEnvironment
     public let sessionDirectory: String
     public let sink: any EventSink
+    /// The OPS token in force and the request checks (http-api.md §6.1–§6.3).
+    public let opsGuard: OpsGuard
+    /// SIGHUP and `POST /ops/reload` (rule-files.md §6).
+    public let reloader: RuleSetReloader
+    /// The state file; nil when `settings.statePath` is nil.
+    public let stateKeeper: StateKeeper?
     private let sessionLogs: SessionLogs?
-    private let committer: LogCommitter
+    let committer: LogCommitter
     private let flusher: LogFlusher
-    private let startedAtMs: Int64
+    let startedAtMs: Int64
+    /// What the state file held at start (`AURORA.STARTUP.OK.state_file`).
+    let stateStatus: String
+    /// The start's events about the state file and the token, written by `start()` before `AURORA.STARTUP.OK`.
+    let startupEvents: [(code: String, details: JSONObject)]
     private let router = Mutex(Router())
     private final class ServerBox: Sendable {
         let server = Mutex<HTTPServer?>(nil)
@@ -48,6 +58,7 @@ public final class Host: Sendable {
     private let serverBox = ServerBox()
     private let scanTimer = Mutex<ScanTimer?>(nil)
     private let boundPort = Atomic<Int>(-1)
+    private let signalTrap = Mutex<SignalTrap?>(nil)
 
     /// Loads the rule files (any diagnostic error refuses to start) and opens the session directory (taking its lock).
     public init(settings: HostSettings, registry: RuleRegistry, build: APIEnvironment.Build, logs: LogTarget = .sessionDirectory,
@@ -63,6 +74,18 @@ public final class Host: Sendable {
         self.store = store
         let shared = SharedState()
         self.shared = shared
+        let now = WallTime(ms: startedAtMs)
+        var startupEvents: [(code: String, details: JSONObject)] = []
+        let persister = settings.statePath.map(StatePersister.init(path:))
+        let stored = persister?.load(now: now)
+        switch stored?.status {
+        case .loaded?: if let stored { shared.replace(with: stored.values) }
+        case .corrupt(let problem)?:
+            startupEvents.append(("HEALTH.ERROR", Self.stateFileError(path: settings.statePath ?? "", problem)))
+            startupEvents += shared.haltAtStartup(reason: problem.message, now: now).events.map { ($0.code, $0.details) }
+        case .fresh?, nil: break
+        }
+        stateStatus = stored?.status.label ?? "fresh"
         service = DecisionService(store: store, shared: shared, identity: identity, defaultMode: settings.mode)
         let serverBox = self.serverBox
         let metrics = HostMetrics(
@@ -83,7 +106,7 @@ public final class Host: Sendable {
             return g
         }
         self.metrics = metrics
-        sessionDirectory = settings.sessionDirectory ?? "logs/\(identity.runID)"
+        sessionDirectory = Self.sessionDirectory(settings.sessionDirectory, runID: identity.runID)
         let clock: EventClock
         switch logs {
         case .memory(let memory):
@@ -93,9 +116,8 @@ public final class Host: Sendable {
         case .sessionDirectory:
             clock = EventClock()
             do {
-                let files = try SessionLogs(directory: sessionDirectory, runID: identity.runID, clock: clock) { code in
-                    metrics.eventWritten(code: code)
-                }
+                let files = try SessionLogs(directory: sessionDirectory, runID: identity.runID, clock: clock,
+                                            rotation: settings.rotation) { code in metrics.eventWritten(code: code) }
                 sink = files
                 sessionLogs = files
             } catch {
@@ -105,14 +127,51 @@ public final class Host: Sendable {
         flusher = LogFlusher(sink: sink, policy: settings.fsync, interval: settings.fsyncInterval) { error in
             for stream in error.streams.sorted() { metrics.writeError(file: stream.metricLabel) }
         }
-        committer = LogCommitter(sink: sink, loops: settings.threads, metrics: metrics, flusher: flusher,
-                                 syncBeforeAck: settings.fsync == .always)
-        environment = APIEnvironment(
-            service: service, committer: committer, metrics: metrics,
-            events: EventFactory(runID: identity.runID, debouncer: Debouncer(), metrics: metrics),
-            ackTracker: AckTracker(), build: build, predictor: settings.predictor,
-            ackTTLSeconds: settings.ackTTLSeconds, lastEventNs: { clock.lastStamp })
-        router.withLock { Routes.addAPI(to: &$0, env: environment) }
+        let committer = LogCommitter(sink: sink, loops: settings.threads, metrics: metrics, flusher: flusher,
+                                     syncBeforeAck: settings.fsync == .always)
+        self.committer = committer
+        let events = EventFactory(runID: identity.runID, debouncer: Debouncer(), metrics: metrics)
+        let keeper = persister.map { persister in
+            StateKeeper(persister: persister, shared: shared, startStatus: stored?.status.label ?? "fresh") { error in
+                metrics.writeError(file: "state")
+                let details = JSONObject([
+                    ("component", .string("state_file")), ("file", .string(error.path)),
+                    ("errno", .int(Int64(error.errno))), ("error", .string(error.reason)),
+                ])
+                let nowMs = EventClock.wallNanoseconds() / 1_000_000
+                if let record = events.record("HEALTH.ERROR", details: details, src: .host, nowMs: nowMs) {
+                    committer.writeNow([record])
+                }
+            }
+        }
+        stateKeeper = keeper
+        let environment = APIEnvironment(
+            service: service, committer: committer, metrics: metrics, events: events, ackTracker: AckTracker(),
+            build: build, predictor: settings.predictor, ackTTLSeconds: settings.ackTTLSeconds, state: keeper,
+            lastEventNs: { clock.lastStamp })
+        self.environment = environment
+
+        let opsGuard = OpsGuard(configured: settings.opsToken, stored: stored?.opsToken, policy: settings.opsPolicy)
+        self.opsGuard = opsGuard
+        if case .rotationDiscarded(let mask) = opsGuard.startup {
+            keeper?.writeNow(replacingToken: nil)
+            startupEvents.append(("OPS.TOKEN_ROTATE", JSONObject([
+                ("token_mask", .string(mask)), ("version", .string(build.version)), ("source", .string("config")),
+            ])))
+        }
+        self.startupEvents = startupEvents
+        let ruleFiles = settings.ruleFiles
+        reloader = RuleSetReloader(
+            store: store, loader: RuleSetLoader(registry: registry), shared: shared,
+            sources: settings.reloadSources ?? { RuleSetReloader.Sources(files: ruleFiles) },
+            now: { WallTime(ms: EventClock.wallNanoseconds() / 1_000_000) },
+            onReport: { report in Self.record(report, environment: environment) })
+        let ops = OpsService(env: environment, opsGuard: opsGuard, reloader: reloader,
+                             sessionDirectory: sessionDirectory)
+        router.withLock { router in
+            Routes.addAPI(to: &router, env: environment)
+            OpsHandlers.add(to: &router, ops: ops)
+        }
     }
 
     /// Adds routes (the OPS API) before `start()` freezes the router.
@@ -127,6 +186,7 @@ public final class Host: Sendable {
     public func start() throws(StartError) -> Int {
         hostEvent("CONFIG.SWITCHED", [("name", .string(settings.configName ?? "default")),
                                       ("rules", .array(settings.ruleFiles.map { .string($0) }))])
+        for event in startupEvents { hostEvent(event.code, event.details.map { ($0.key, $0.value) }) }
         let responder = MeteredResponder(inner: router.withLock { $0.buildResponder() }, env: environment)
         let http = HTTPServer(
             configuration: HTTPServerConfiguration(host: settings.listenHost, port: settings.listenPort,
@@ -148,8 +208,10 @@ public final class Host: Sendable {
             ("version", .string(environment.build.version)), ("pid", .int(Int64(getpid()))),
             ("listen", .array([.string(HostSettings.listenText(host: settings.listenHost, port: port))])),
             ("session_dir", .string(sessionDirectory)), ("ruleset", InfoHandlers.rulesetJSON(set.identity)),
-            ("ops_enabled", .bool(false)), ("ops_disabled_reason", .string("no token configured")),
-            ("state_file", .string("fresh")), ("state", stateJSON()),
+            ("ops_enabled", .bool(opsGuard.isEnabled)),
+            ("ops_disabled_reason", opsGuard.isEnabled ? .null : .string(opsGuard.disabledReason?.code.rawValue
+                ?? OpsToken.DisabledReason.Code.noTokenConfigured.rawValue)),
+            ("state_file", .string(stateStatus)), ("state", stateJSON()),
         ])
         return port
     }
@@ -176,32 +238,50 @@ public final class Host: Sendable {
                                       ("in_flight_at_signal", .int(Int64(inFlight))), ("forced_closed", .int(0))])
         flusher.stop()
         try? sink.sync()
+        stateKeeper?.writeNow()
         sessionLogs?.close()
     }
 
     /// SIGUSR1: every log file is synced, closed and opened again on its next write.
     public func reopenLogs() { sessionLogs?.reopen() }
 
-    /// Serves until SIGTERM or SIGINT, then shuts down gracefully. SIGUSR1 reopens the logs; SIGHUP is taken (so it
-    /// does not end the process). Returns the name of the signal that ended the run.
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully. SIGUSR1 reopens the logs; SIGHUP reloads the rule
+    /// files (coalesced, keep-old-on-failure). Returns the name of the signal that ended the run.
     public func run() -> String {
+        let trap = trapSignals()
+        trap.stop.wait()
+        let name = trap.received.withLock { $0 } ?? "SIGTERM"
+        shutdown(signal: name)
+        trap.signals.cancel()
+        return name
+    }
+
+    /// Takes over SIGTERM, SIGINT, SIGUSR1 and SIGHUP now (before the banner, so that a signal sent as soon as the
+    /// server answers is never the default action); `run()` waits on them. Calling it again returns the same trap.
+    @discardableResult
+    public func trapSignals() -> SignalTrap {
+        signalTrap.withLock { trap in
+            if let trap { return trap }
+            let made = SignalTrap()
+            made.signals.handle([SIGTERM, SIGINT]) { [made] number in
+                let first = made.received.withLock { name -> Bool in
+                    defer { if name == nil { name = UnixSignals.name(number) } }
+                    return name == nil
+                }
+                if first { made.stop.signal() }
+            }
+            made.signals.handle([SIGUSR1]) { [self] _ in reopenLogs() }
+            made.signals.handle([SIGHUP]) { [reloader] _ in reloader.signal() }
+            trap = made
+            return made
+        }
+    }
+
+    /// The signal sources of `run()` and what they received.
+    public final class SignalTrap: Sendable {
         let signals = UnixSignals()
         let stop = DispatchSemaphore(value: 0)
         let received = Mutex<String?>(nil)
-        signals.handle([SIGTERM, SIGINT]) { number in
-            let first = received.withLock { name -> Bool in
-                defer { if name == nil { name = UnixSignals.name(number) } }
-                return name == nil
-            }
-            if first { stop.signal() }
-        }
-        signals.handle([SIGUSR1]) { [self] _ in reopenLogs() }
-        signals.handle([SIGHUP]) { _ in }
-        stop.wait()
-        let name = received.withLock { $0 } ?? "SIGTERM"
-        shutdown(signal: name)
-        signals.cancel()
-        return name
     }
 
     // MARK: - Internals
@@ -224,32 +304,5 @@ public final class Host: Sendable {
         timer.resume()
         let scan = ScanTimer(timer: timer)
         scanTimer.withLock { $0 = scan }
-    }
-
-    /// The persisted state as loaded (observability.md §9 keys), for `AURORA.STARTUP.OK.details.state`.
-    private func stateJSON() -> JSONValue {
-        let v = shared.snapshot
-        let t = v.trading
-        let killSwitch = JSONObject([
-            ("latched", .bool(t.latched)), ("since", t.sinceMs.map { .string(RFC3339.milliseconds($0)) } ?? .null),
-            ("reason", t.reason.map { .string($0) } ?? .null), ("source", t.source.map { .string($0.rawValue) } ?? .null),
-        ])
-        var overrides = JSONObject()
-        for (param, value) in v.riskOverrides.entries {
-            overrides.append(param.rawValue, param.isInteger ? .int(Int64(value)) : .double(value))
-        }
-        let positions: [JSONValue] = shared.positions.map { entry in
-            .object(JSONObject([("symbol", .string(entry.symbol.rawValue)), ("qty", .double(entry.position.qty)),
-                                ("avg_price", .double(entry.position.averageEntryPrice)),
-                                ("last_fill_price", .double(entry.position.lastFillPrice)),
-                                ("since_ms", .int(entry.position.sinceMs))]))
-        }
-        let daily = shared.daily(at: WallTime(ms: startedAtMs))
-        return .object(JSONObject([
-            ("trading_state", .string(t.state.rawValue)), ("kill_switch", .object(killSwitch)), ("armed", .bool(v.armed)),
-            ("risk_overrides", .object(overrides)), ("positions", .array(positions)),
-            ("daily", .object(JSONObject([("day", .string(daily.day.isEmpty ? DailyPnl.utcDay(WallTime(ms: startedAtMs)) : daily.day)),
-                                          ("realised_pnl_usdt", .double(daily.realisedPnlUsdt))]))),
-        ]))
     }
 }

@@ -5,7 +5,7 @@ import Glibc
 enum Aurora {
     static let commands: [any Command.Type] = [
         ServeCommand.self, CheckCommand.self, TestCommand.self, EvalCommand.self, ReplayCommand.self,
-        RulesCommand.self, ConfigCommand.self, BotCommand.self, BenchCommand.self, VersionCommand.self,
+        RulesCommand.self, ConfigCommand.self, OpsCommand.self, BotCommand.self, BenchCommand.self, VersionCommand.self,
     ]
 
     static func main() {

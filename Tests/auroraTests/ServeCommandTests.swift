@@ -28,7 +28,7 @@ struct ServeCommandTests {
         #expect(banner[0] == "aurora 0.1.0 listening on http://127.0.0.1:\(serve.port)")
         #expect(banner[1].hasPrefix("rules: \(rules) (ruleset default, sha256:"))
         #expect(banner[2] == "session directory: \(dir.path)/s")
-        #expect(banner[3] == "OPS disabled: no AURORA_OPS_TOKEN")
+        #expect(banner[3] == "OPS disabled: no token configured (set AURORA_OPS_TOKEN or ops.token_file)")
         #expect(try Serve.request(serve.port, "GET", "/liveness").body == #"{"ok":true}"#)
         let status = serve.stop(SIGTERM)
         #expect(status == 0)
@@ -52,7 +52,8 @@ struct ServeCommandTests {
         let second = try AuroraProcess.run(["serve", "--rules", rules, "--listen", "127.0.0.1:0",
                                             "--session-dir", dir.path + "/s"])
         #expect(second.status == 1)
-        #expect(second.stderr == "aurora: session directory \(dir.path)/s is in use by another process\n")
+        #expect(second.stderr == "aurora: OPS API disabled: no token configured (set AURORA_OPS_TOKEN or ops.token_file)\n"
+            + "aurora: session directory \(dir.path)/s is in use by another process\n")
         #expect(first.stop(SIGINT) == 0)
     }
 
@@ -169,15 +170,26 @@ final class Serve {
     let port: Int
     private let output = Pipe()
 
-    init(_ arguments: [String]) throws {
+    /// Starts `aurora serve ARGUMENTS` with `environment` added (the state file goes to a fresh temporary path unless
+    /// `AURORA_STATE_PATH` is given); standard error goes to `stderr` when given.
+    init(_ arguments: [String], environment: [String: String] = [:], stderr: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: AuroraProcess.binary)
         process.arguments = ["serve"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: AuroraProcess.packageRoot)
         var env = ProcessInfo.processInfo.environment
-        for key in ["AURORA_RULES", "AURORA_CONFIG", "AURORA_SERVER_LISTEN", "AURORA_SESSION_DIR"] { env[key] = nil }
+        for key in ["AURORA_RULES", "AURORA_CONFIG", "AURORA_SERVER_LISTEN", "AURORA_SESSION_DIR", "AURORA_OPS_TOKEN",
+                    "AURORA_STATE_PATH", "AURORA_GATE_URL"] { env[key] = nil }
+        env["AURORA_STATE_PATH"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("aurora-state-\(UUID().uuidString).json").path
+        for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        if let stderr {
+            _ = FileManager.default.createFile(atPath: stderr, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: stderr)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         var text = ""
         let deadline = ContinuousClock.now + .seconds(20)
@@ -192,6 +204,11 @@ final class Serve {
         self.port = port
     }
 
+    /// Everything the server wrote to standard output after the banner, once it has exited.
+    func remainingOutput() -> String {
+        String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
     /// Sends `signal` and waits for the exit status.
     func stop(_ signal: Int32) -> Int32 {
         guard process.isRunning else { return process.terminationStatus }
@@ -203,7 +220,8 @@ final class Serve {
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
 
     /// One request on a new connection (`Connection: close`), read until the server closes.
-    static func request(_ port: Int, _ method: String, _ path: String, body: String? = nil) throws -> (status: Int, body: String) {
+    static func request(_ port: Int, _ method: String, _ path: String, body: String? = nil,
+                        headers: [(String, String)] = []) throws -> (status: Int, body: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -217,6 +235,7 @@ final class Serve {
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if let body { text += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
         text += "\r\n" + (body ?? "")
         let bytes = Array(text.utf8)

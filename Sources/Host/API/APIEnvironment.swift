@@ -24,6 +24,8 @@ public final class APIEnvironment: Sendable {
     public let build: Build
     public let predictor: HostSettings.Predictor?
     public let ackTTLSeconds: Int64
+    /// The state file; nil when the process-wide state is kept in memory only.
+    public let state: StateKeeper?
     let events: EventFactory
     /// The `ts_ns` of the last event line written (`/readiness.last_event_ts`), 0 before the first.
     let lastEventNs: @Sendable () -> Int64
@@ -31,7 +33,7 @@ public final class APIEnvironment: Sendable {
 
     init(service: DecisionService, committer: LogCommitter, metrics: HostMetrics, events: EventFactory,
          ackTracker: AckTracker, build: Build, predictor: HostSettings.Predictor?, ackTTLSeconds: Int64,
-         lastEventNs: @escaping @Sendable () -> Int64) {
+         state: StateKeeper? = nil, lastEventNs: @escaping @Sendable () -> Int64) {
         self.service = service
         self.posttrade = PosttradeService(service: service)
         self.committer = committer
@@ -41,6 +43,7 @@ public final class APIEnvironment: Sendable {
         self.build = build
         self.predictor = predictor
         self.ackTTLSeconds = ackTTLSeconds
+        self.state = state
         self.lastEventNs = lastEventNs
     }
 
@@ -55,6 +58,13 @@ public final class APIEnvironment: Sendable {
         let elapsed = start.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         metrics.http(loop: loop, route: route.map(Self.routeLabel), code: code, seconds: seconds)
+    }
+
+    /// Writes the state file when `needed` and then calls `done` (true when written or not needed); without a
+    /// state file `done` runs at once. A failure is counted and reported by the keeper.
+    func persistState(if needed: Bool, _ done: @escaping @Sendable (Bool) -> Void) {
+        guard needed, let state else { return done(true) }
+        state.persist { error in done(error == nil) }
     }
 
     /// `/metrics/` is the same route as `/metrics` (http-api.md §2.4).

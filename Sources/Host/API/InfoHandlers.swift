@@ -70,7 +70,7 @@ enum InfoHandlers {
                 ("halt", .bool(trading == .halted || anyHalted)), ("models_loaded", .bool(env.predictor != nil)),
                 ("trading_state", .string(trading.rawValue)), ("health_guard", .string(guardState)),
                 ("checks", .object(JSONObject([("ruleset", .string("ok")), ("log", .string(logOK ? "ok" : "error")),
-                                               ("state", .string("ok")), ("draining", .bool(draining))]))),
+                                               ("state", .string(env.state?.readinessCheck ?? "ok")), ("draining", .bool(draining))]))),
             ])
             return Result(ready: logOK && !draining, body: body)
         }

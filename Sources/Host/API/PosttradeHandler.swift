@@ -5,7 +5,8 @@ import Wire
 /// `POST /posttrade/log` (http-api.md §5): validate; in the loop turn's group commit write the report's own records
 /// (`orders.jsonl`, `POSTTRADE.LOG`, the stream line, `ORDER.REJECT`); only when they were written, book the report
 /// and write what booking caused (`ORDER.FILL`/`ORDER.PARTIAL`, the rules' events) right after them, then answer
-/// 200. When the report's records cannot be written nothing is booked and the answer is 503 `log unavailable`.
+/// 200 once the state file holds what booking changed (§5.4). When the report's records cannot be written nothing
+/// is booked and the answer is 503 `log unavailable`.
 struct PosttradeHandler: HTTPResponder {
     let env: APIEnvironment
 
@@ -31,21 +32,23 @@ struct PosttradeHandler: HTTPResponder {
             PosttradeRecords.report(prepared, receivedNs: receivedNs,
                                     fingerprint: env.service.store.current.identity.fingerprint, events: env.events)
         }) { ok in
-            if ok {
-                let applied = env.posttrade.apply(prepared, now: now)
-                env.committer.writeNow(PosttradeRecords.booked(prepared, applied, receivedNs: receivedNs,
-                                                               events: env.events), background: false)
+            guard ok else {
+                let response = HTTPResponse.error(.serviceUnavailable, detail: "log unavailable")
+                env.observe(loop: loop, route: route, code: response.status.code, since: start)
+                ticket.complete(response)
+                return
             }
-            let response: HTTPResponse
-            if ok {
-                env.metrics.posttrade(classification: prepared.classification)
-                track(prepared, receivedMs: now.ms)
-                response = .json(.ok, prepared.responseBody)
-            } else {
-                response = .error(.serviceUnavailable, detail: "log unavailable")
+            let applied = env.posttrade.apply(prepared, now: now)
+            env.committer.writeNow(PosttradeRecords.booked(prepared, applied, receivedNs: receivedNs,
+                                                           events: env.events), background: false)
+            env.metrics.posttrade(classification: prepared.classification)
+            track(prepared, receivedMs: now.ms)
+            let response = HTTPResponse.json(.ok, prepared.responseBody)
+            // §5.4: the state file is written before the answer; a failed write still answers 200.
+            env.persistState(if: applied.persistedChanged) { _ in
+                env.observe(loop: loop, route: route, code: response.status.code, since: start)
+                ticket.complete(response)
             }
-            env.observe(loop: loop, route: route, code: response.status.code, since: start)
-            ticket.complete(response)
         }
         return HTTPResponse(status: .internalServerError)  // placeholder: the ticket answers
     }

@@ -36,8 +36,11 @@ struct PretradeHandler: HTTPResponder {
             }
             env.metrics.decision(allow: answered.decision.allow)
             let response = HTTPResponse.json(.ok, answered.responseBody())
-            env.observe(loop: loop, route: route, code: 200, since: start)
-            ticket.complete(response)
+            // A daily-drawdown latch changed the trading state: it is on disk before the answer.
+            env.persistState(if: answered.decision.latched?.changed == true) { _ in
+                env.observe(loop: loop, route: route, code: 200, since: start)
+                ticket.complete(response)
+            }
         }
         return HTTPResponse(status: .internalServerError)  // placeholder: the ticket answers
     }

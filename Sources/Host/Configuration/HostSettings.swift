@@ -54,13 +54,27 @@ public struct HostSettings: Sendable {
     public var predictor: Predictor?
     /// The host configuration file as given (`CONFIG.SWITCHED.details.name`); nil when none was used.
     public var configName: String?
+    /// `state.path`: the state file (observability.md §9); nil keeps the process-wide state in memory only.
+    public var statePath: String?
+    /// The configured OPS token (env `AURORA_OPS_TOKEN` or `ops.token_file`), or why OPS is disabled.
+    public var opsToken: OpsToken.Configured
+    /// `ops.allowlist`, `ops.trusted_proxies`, `ops.rotation_cooldown_s`.
+    public var opsPolicy: OpsGuard.Policy
+    /// `logging.rotate_*` and `logging.retention_*` (observability.md §7).
+    public var rotation: LogRotation
+    /// What a reload reads (rule-files.md §6.2 step 1): the root rule files and the changed non-reloadable keys of a
+    /// re-read configuration file. Nil: the rule files of `ruleFiles`, nothing to restart.
+    public var reloadSources: (@Sendable () -> RuleSetReloader.Sources)?
 
     public init(
         listenHost: String = "127.0.0.1", listenPort: Int = 8000, threads: Int = HTTPServerConfiguration.onlineCores,
         limits: HTTPLimits = .default, mode: String = "testnet", ruleFiles: [String] = ["rules/default.yaml"],
         sessionDirectory: String? = nil, fsync: FsyncPolicy = .interval, fsyncInterval: Duration = .seconds(1),
         ackTTLSeconds: Int64 = 300, ackScanPeriod: Duration = .seconds(1), predictor: Predictor? = nil,
-        configName: String? = nil
+        configName: String? = nil, statePath: String? = nil,
+        opsToken: OpsToken.Configured = .load(environment: [:], tokenFile: nil),
+        opsPolicy: OpsGuard.Policy = OpsGuard.Policy(), rotation: LogRotation = .disabled,
+        reloadSources: (@Sendable () -> RuleSetReloader.Sources)? = nil
     ) {
         self.listenHost = listenHost
         self.listenPort = listenPort
@@ -75,6 +89,11 @@ public struct HostSettings: Sendable {
         self.ackScanPeriod = ackScanPeriod
         self.predictor = predictor
         self.configName = configName
+        self.statePath = statePath
+        self.opsToken = opsToken
+        self.opsPolicy = opsPolicy
+        self.rotation = rotation
+        self.reloadSources = reloadSources
     }
 
     /// `host:port` as `AURORA.STARTUP.OK` and the start banner print it (`[::1]:8000` for IPv6).

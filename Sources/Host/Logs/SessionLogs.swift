@@ -24,12 +24,15 @@ public final class SessionLogs: EventSink {
 
     /// Opens (creating) `directory` and takes its lock. Throws when the directory cannot be created or another
     /// process holds the lock.
+    /// `rotation` rotates each file before a batch (observability.md §7); its retention also runs here, at start.
     public convenience init(directory: String, runID: String, clock: EventClock = EventClock(),
-                onEventWritten: @escaping @Sendable (String) -> Void = { _ in }) throws(OpenError) {
-        try self.init(directory: directory, runID: runID, clock: clock, io: .system, onEventWritten: onEventWritten)
+                            rotation: LogRotation = .disabled,
+                            onEventWritten: @escaping @Sendable (String) -> Void = { _ in }) throws(OpenError) {
+        try self.init(directory: directory, runID: runID, clock: clock, io: .system, rotation: rotation,
+                      onEventWritten: onEventWritten)
     }
 
-    init(directory: String, runID: String, clock: EventClock, io: LogFile.IO,
+    init(directory: String, runID: String, clock: EventClock, io: LogFile.IO, rotation: LogRotation = .disabled,
          onEventWritten: @escaping @Sendable (String) -> Void) throws(OpenError) {
         self.directory = directory
         self.runID = runID
@@ -53,8 +56,10 @@ public final class SessionLogs: EventSink {
         lockFD.withLock { $0 = fd }
         var files: [LogStream: LogFile] = [:]
         for stream in LogStream.allCases {
-            files[stream] = LogFile(stream: stream, path: (directory as NSString).appendingPathComponent(stream.fileName),
-                                    io: io)
+            let file = LogFile(stream: stream, path: (directory as NSString).appendingPathComponent(stream.fileName),
+                               io: io, rotation: rotation)
+            rotation.applyRetention(directory: directory, stem: file.stem, nowNs: EventClock.wallNanoseconds())
+            files[stream] = file
         }
         self.files = files
     }

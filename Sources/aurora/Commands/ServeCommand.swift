@@ -4,52 +4,76 @@ import RuleEngine
 import Rules
 import YAMLKit
 
-/// `aurora serve`: the gate (http-api.md). Reads the few settings it needs from flags, the environment and the
-/// configuration file (flag > env > file > default), starts the server, and runs until SIGTERM or SIGINT.
+/// `aurora serve`: the gate (http-api.md). Reads the host configuration (flag > env > file > default, every key of
+/// http-api.md §11), loads the state file, starts the server with the OPS API, and runs until SIGTERM or SIGINT;
+/// SIGHUP reloads the rule files, SIGUSR1 reopens the log files.
 enum ServeCommand: Command {
     static let name = "serve"
     static let summary = "run the gate's HTTP API"
     static let help = """
-        usage: aurora serve [--config FILE] [--rules FILE]... [--listen HOST:PORT] [--session-dir DIR]
+        usage: aurora serve [--config FILE] [--set KEY=VALUE]... [--env-file FILE] [--rules FILE]...
+                            [--listen HOST:PORT] [--session-dir DIR]
 
-        Serves POST /pretrade/check, POST /posttrade/log, /health, /version, /liveness, /readiness, /metrics and
-        /predict. Every decision and report is written to the session directory before it is answered.
-        SIGTERM or SIGINT drains the connections and exits 0; SIGUSR1 reopens the log files.
+        Serves the API of http-api.md, the OPS API included when a token is configured (env AURORA_OPS_TOKEN or
+        ops.token_file; without one every OPS endpoint answers 503). Every decision and report is written to the
+        session directory, and every change of the persisted state to the state file, before it is answered.
+        SIGHUP reloads the rule files (the old rules stay on any error); SIGUSR1 reopens the log files; SIGTERM or
+        SIGINT drains the connections, persists the state and exits 0.
 
           --config FILE       host configuration (env AURORA_CONFIG; default configs/aurora.yaml when present)
+          --set KEY=VALUE     set any configuration key by its dotted name (repeatable), e.g. --set state.path=s.json
+          --env-file FILE     KEY=VALUE lines; a variable already set in the environment wins
           --rules FILE        root rule file (repeatable; env AURORA_RULES; default rules.files of the
                               configuration, else rules/default.yaml)
           --listen HOST:PORT  listen address (env AURORA_SERVER_LISTEN; default 127.0.0.1:8000; port 0 takes a
                               free port; IPv6 as [::1]:8000)
           --session-dir DIR   session directory (env AURORA_SESSION_DIR; default logs/<run_id>/)
 
-        environment: AURORA_MODE, AURORA_SERVER_THREADS, AURORA_LOGGING_FSYNC (never|interval|always),
-          AURORA_LOGGING_FSYNC_INTERVAL_MS, AURORA_ACK_TTL_S
+        'aurora config print' shows every key with its value and origin.
 
         exit status: 0 after a graceful shutdown, 1 invalid configuration or rules, session directory in use or
         address unavailable, 2 usage error
 
         example:
-          aurora serve --rules rules/default.yaml --listen 127.0.0.1:8000
+          AURORA_OPS_TOKEN=$(cat /etc/aurora/token) aurora serve --config configs/aurora.yaml --listen 127.0.0.1:8000
         """
 
     static func run(_ raw: [String]) throws(UsageError) -> ExitCode {
-        let args = try Arguments(raw, options: ["config": .value, "rules": .repeated, "listen": .value,
-                                                "session-dir": .value])
+        let args = try Arguments(raw, options: ["config": .value, "set": .repeated, "env-file": .value,
+                                                "rules": .repeated, "listen": .value, "session-dir": .value])
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument '\(args.positionals[0])'") }
-        let environment = ProcessInfo.processInfo.environment
-        let settings: HostSettings
-        switch ServeSettings.resolve(args: args, environment: environment) {
-        case .failure(let problem):
-            Output.err("aurora serve: \(problem)")
-            return .failure
-        case .success(let resolved): settings = resolved
+        var assignments: [HostConfiguration.Flags.Assignment] = []
+        for text in args.all("set") {
+            guard let assignment = HostConfiguration.Flags.Assignment(parsing: text) else {
+                throw UsageError("--set takes KEY=VALUE, got '\(text)'")
+            }
+            assignments.append(assignment)
         }
+        let flags = HostConfiguration.Flags(assignments: assignments, listen: args.value("listen"),
+                                            rules: args.all("rules"), sessionDir: args.value("session-dir"))
+        let environment = ProcessInfo.processInfo.environment
+        let configPath = args.value("config")
+        let envFile = args.value("env-file")
+        let configuration: HostConfiguration
+        do {
+            configuration = try HostConfiguration.load(configPath: configPath, flags: flags, environment: environment,
+                                                       envFile: envFile)
+        } catch {
+            Output.err(error.rendered)
+            return .failure
+        }
+        let reload: @Sendable () -> RuleSetReloader.Sources = {
+            ReloadSources.read(start: configuration, configPath: configPath, flags: flags, environment: environment,
+                               envFile: envFile)
+        }
+        let settings = HostSettings(configuration: configuration, reloadSources: reload)
         UnixSignals.ignoreBrokenPipe()
+        for warning in configuration.opsToken.warnings { Output.err(warning) }
+        if let line = configuration.opsToken.disabledLine { Output.err(line) }
         let host: GateHost
         do throws(GateStartError) {
             host = try GateHost(settings: settings, registry: .standard(),
-                            build: .init(version: VersionCommand.version))
+                                build: .init(version: VersionCommand.version))
             try host.start()
         } catch {
             switch error.kind {
@@ -58,89 +82,49 @@ enum ServeCommand: Command {
             }
             return .failure
         }
+        host.trapSignals()
+        if host.stateKeeper?.startStatus == "corrupt_at_start" {
+            Output.err("aurora: state file '\(configuration.statePath)' could not be used: starting HALTED "
+                + "(kill switch latched, source startup); POST /ops/resume to leave")
+        }
         let set = host.store.current.identity
         Output.out("aurora \(VersionCommand.version) listening on http://"
             + HostSettings.listenText(host: settings.listenHost, port: host.port ?? settings.listenPort))
         Output.out("rules: \(settings.ruleFiles.joined(separator: ", ")) (ruleset \(set.name), \(set.fingerprint))")
         Output.out("session directory: \(host.sessionDirectory)")
-        Output.out("OPS disabled: no AURORA_OPS_TOKEN")
+        if let source = configuration.opsToken.source, host.opsGuard.isEnabled {
+            Output.out("OPS enabled (token from \(source))")
+        } else {
+            Output.out("OPS disabled: \(configuration.opsToken.disabled?.message ?? "no token configured")")
+        }
         let signal = host.run()
         Output.out("aurora: \(signal): shut down")
         return .success
     }
 }
 
-/// The settings `serve` resolves itself until the full configuration loader lands: flag > env > file > default.
-enum ServeSettings {
-    struct Problem: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    static func resolve(args: Arguments, environment: [String: String]) -> Result<HostSettings, ServeSettings.Problem> {
-        var settings = HostSettings()
-        var configPath = args.value("config") ?? environment["AURORA_CONFIG"]
-        if let named = configPath {
-            guard FileManager.default.fileExists(atPath: named) else {
-                return .failure(Problem(description: "configuration file '\(named)' does not exist"))
-            }
-        } else if FileManager.default.fileExists(atPath: RuleFileSelection.defaultConfig) {
-            configPath = RuleFileSelection.defaultConfig
+/// What a reload reads (rule-files.md §6.2 step 1): the configuration file read again with the start's flags and
+/// environment; the rule files it names (unless they came from `--rules` or `AURORA_RULES`, which fix them for the
+/// life of the process); every other key whose value changed, as `needs_restart`; an invalid file fails the reload.
+enum ReloadSources {
+    static func read(start: HostConfiguration, configPath: String?, flags: HostConfiguration.Flags,
+                     environment: [String: String], envFile: String?) -> RuleSetReloader.Sources {
+        let fresh: HostConfiguration
+        do {
+            fresh = try HostConfiguration.load(configPath: configPath, flags: flags, environment: environment,
+                                               envFile: envFile)
+        } catch {
+            return RuleSetReloader.Sources(files: start.ruleFiles, configProblems: error.diagnostics,
+                                           configSources: error.sources)
         }
-        var file: YAMLNode.Mapping?
-        if let configPath {
-            guard let data = FileManager.default.contents(atPath: configPath) else {
-                return .failure(Problem(description: "cannot read configuration file '\(configPath)'"))
-            }
-            switch YAMLParser.parse(SourceText(path: configPath, bytes: Array(data))) {
-            case .success(let root): file = root.mapping
-            case .failure(let error): return .failure(Problem(description: "\(error)"))
-            }
-            settings.configName = configPath
+        var before: [String: PlainValue] = [:]
+        for setting in start.settings { before[setting.key] = setting.value }
+        let needsRestart = fresh.settings.filter { $0.key != "rules.files" && before[$0.key] != $0.value }.map(\.key)
+        let fixed: Bool
+        switch start.origin(of: "rules.files") {
+        case .flag?, .environment?: fixed = true
+        default: fixed = false
         }
-        func fileValue(_ section: String?, _ key: String) -> String? {
-            let mapping = section.map { file?[$0]?.mapping } ?? file
-            return mapping?[key]?.scalar?.text
-        }
-        func pick(flag: String?, env: String, section: String?, key: String) -> String? {
-            if let flag, let value = args.value(flag) { return value }
-            if let value = environment[env], !value.isEmpty { return value }
-            return fileValue(section, key)
-        }
-
-        if let listen = pick(flag: "listen", env: "AURORA_SERVER_LISTEN", section: "server", key: "listen") {
-            guard let (host, port) = HostSettings.parseListen(listen) else {
-                return .failure(Problem(description: "server.listen must be HOST:PORT (e.g. 127.0.0.1:8000 or [::1]:8000), got '\(listen)'"))
-            }
-            settings.listenHost = host
-            settings.listenPort = port
-        }
-        if let threads = pick(flag: nil, env: "AURORA_SERVER_THREADS", section: "server", key: "threads") {
-            guard let n = Int(threads), n >= 1 else { return .failure(Problem(description: "server.threads must be an integer ≥ 1, got '\(threads)'")) }
-            settings.threads = n
-        }
-        if let mode = pick(flag: nil, env: "AURORA_MODE", section: nil, key: "mode") {
-            settings.mode = mode.trimmingCharacters(in: .whitespaces).lowercased()
-        }
-        settings.sessionDirectory = pick(flag: "session-dir", env: "AURORA_SESSION_DIR", section: "logging",
-                                         key: "session_dir")
-        if let fsync = pick(flag: nil, env: "AURORA_LOGGING_FSYNC", section: "logging", key: "fsync") {
-            guard let policy = HostSettings.FsyncPolicy(rawValue: fsync) else {
-                return .failure(Problem(description: "logging.fsync must be never, interval or always, got '\(fsync)'"))
-            }
-            settings.fsync = policy
-        }
-        if let ms = pick(flag: nil, env: "AURORA_LOGGING_FSYNC_INTERVAL_MS", section: "logging", key: "fsync_interval_ms") {
-            guard let n = Int(ms), n >= 10 else {
-                return .failure(Problem(description: "logging.fsync_interval_ms must be an integer ≥ 10, got '\(ms)'"))
-            }
-            settings.fsyncInterval = .milliseconds(n)
-        }
-        if let ttl = pick(flag: nil, env: "AURORA_ACK_TTL_S", section: "ack", key: "ttl_s") {
-            guard let n = Int64(ttl), n >= 0 else { return .failure(Problem(description: "ack.ttl_s must be an integer ≥ 0, got '\(ttl)'")) }
-            settings.ackTTLSeconds = n
-        }
-        settings.ruleFiles = RuleFileSelection.resolve(flags: args.all("rules"), environment: environment,
-                                                       configPath: configPath).files
-        return .success(settings)
+        return RuleSetReloader.Sources(files: fixed ? start.ruleFiles : fresh.ruleFiles, needsRestart: needsRestart)
     }
 }
