@@ -1,4 +1,5 @@
 import Glibc
+import Host
 
 /// The `aurora` executable: the explicit list of subcommands and the dispatch.
 @main
@@ -10,6 +11,9 @@ enum Aurora {
 
     static func main() {
         let argv = Array(CommandLine.arguments.dropFirst())
+        // The gate takes its signals on one thread with sigwait: block them before any thread exists, so that a
+        // SIGTERM, SIGHUP or SIGUSR1 sent at any moment is handled, never lost and never the default action.
+        if argv.first == "serve" { UnixSignals.block() }
         exit(dispatch(argv).rawValue)
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Runs the built `aurora` binary as a process, as a user would.
@@ -35,6 +36,10 @@ struct AuroraProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        // A command that hangs is killed after two minutes, so the test fails instead of blocking the run.
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        defer { watchdog.cancel() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
