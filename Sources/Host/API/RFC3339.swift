@@ -1,16 +1,10 @@
 import Foundation
+import RuleEngine
 
 /// UTC timestamps as the wire and the logs write them.
 public enum RFC3339 {
     /// `2026-01-05T09:00:00.000Z`.
-    public static func milliseconds(_ ms: Int64) -> String {
-        let (seconds, millis) = floorDivision(ms, 1000)
-        var t = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1,
-                      parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, Int32(millis))
-    }
+    public static func milliseconds(_ ms: Int64) -> String { WallTime(ms: ms).rfc3339 }
 
     /// `2025-01-01T00:00:03Z`: whole seconds.
     public static func seconds(_ ms: Int64) -> String {

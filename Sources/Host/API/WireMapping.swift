@@ -62,7 +62,7 @@ enum WireMapping {
 
     static func rulesetInfo(_ identity: RuleSetIdentity) -> ObservabilityBody.RulesetInfo {
         ObservabilityBody.RulesetInfo(name: identity.name, fingerprint: identity.fingerprint,
-                                      loadedAt: RFC3339.milliseconds(identity.loadedAt.ms))
+                                      loadedAt: identity.loadedAtText)
     }
 
     static func response(_ decision: Decision, request: PretradeRequest, decisionID: String,
