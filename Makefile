@@ -38,7 +38,7 @@ release:
 
 run: deps
 	$(SWIFT) build -c release
-	$$($(SWIFT) build -c release --show-bin-path)/aurora serve --config configs/aurora.yaml --rules rules/default.yaml
+	$$($(SWIFT) build -c release --show-bin-path)/aurora serve --config configs/aurora.yaml
 
 check-deps:
 	./scripts/check-dependencies.sh
