@@ -91,56 +91,21 @@ extension EntryCompiler {
         }
         var match = OverrideMatch()
         var ok = true
-        if let symbolsNode = mapping["symbols"] {
-            if let texts = stringList("symbols", symbolsNode) {
-                var symbols: [Symbol] = []
-                for (text, scalar) in texts {
-                    guard let symbol = Symbol(canonicalizing: text) else {
-                        diagnostics.append(Diagnostic(.error, .invalidSymbol,
-                            "'\(text)' is not a valid symbol (canonical form '\(Symbol.canonicalForm(of: text))')",
-                            at: scalar.location, length: scalar.length))
-                        ok = false
-                        continue
-                    }
-                    if symbols.contains(symbol) {
-                        diagnostics.append(Diagnostic(.warning, .duplicateMatchValue,
-                            "'\(symbol)' appears twice in symbols (after canonicalisation)",
-                            at: scalar.location, length: scalar.length))
-                    } else {
-                        symbols.append(symbol)
-                    }
-                }
-                match.symbols = symbols
-            } else {
-                ok = false
+        if let node = mapping["symbols"] {
+            match.symbols = canonicalList("symbols", node, ok: &ok) { text in
+                Symbol(canonicalizing: text).map { .success($0) }
+                    ?? .failure(Diagnostic(.error, .invalidSymbol,
+                        "'\(text)' is not a valid symbol (canonical form '\(Symbol.canonicalForm(of: text))')"))
             }
         }
-        if let modesNode = mapping["account_modes"] {
-            if let texts = stringList("account_modes", modesNode) {
-                var modes: [String] = []
-                for (text, scalar) in texts {
-                    let valid = !text.isEmpty && text.utf8.allSatisfy { b in
-                        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-                            || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
-                    }
-                    guard valid else {
-                        diagnostics.append(Diagnostic(.error, .invalidValue,
-                            "'\(text)' is not a valid account mode: use a–z, 0–9, '_', '-'",
-                            at: scalar.location, length: scalar.length))
-                        ok = false
-                        continue
-                    }
-                    if modes.contains(text) {
-                        diagnostics.append(Diagnostic(.warning, .duplicateMatchValue,
-                            "'\(text)' appears twice in account_modes (after canonicalisation)",
-                            at: scalar.location, length: scalar.length))
-                    } else {
-                        modes.append(text)
-                    }
+        if let node = mapping["account_modes"] {
+            match.accountModes = canonicalList("account_modes", node, ok: &ok) { text in
+                let valid = !text.isEmpty && text.utf8.allSatisfy { b in
+                    (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                        || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
                 }
-                match.accountModes = modes
-            } else {
-                ok = false
+                return valid ? .success(text)
+                    : .failure(Diagnostic(.error, .invalidValue, "'\(text)' is not a valid account mode: use a–z, 0–9, '_', '-'"))
             }
         }
         if mapping["symbols"] == nil && mapping["account_modes"] == nil {
@@ -148,6 +113,33 @@ extension EntryCompiler {
             return nil
         }
         return ok ? match : nil
+    }
+
+    /// A `match` list: each value canonicalised (an invalid one reported at its scalar, clearing `ok`), repeats
+    /// after canonicalisation warned about and dropped.
+    private mutating func canonicalList<V: Equatable & CustomStringConvertible>(
+        _ key: String, _ node: YAMLNode, ok: inout Bool, canonical: (String) -> Result<V, Diagnostic>
+    ) -> [V]? {
+        guard let texts = stringList(key, node) else {
+            ok = false
+            return nil
+        }
+        var values: [V] = []
+        for (text, scalar) in texts {
+            switch canonical(text) {
+            case .failure(var problem):
+                problem.location = scalar.location
+                problem.length = scalar.length
+                diagnostics.append(problem)
+                ok = false
+            case .success(let value) where values.contains(value):
+                diagnostics.append(Diagnostic(.warning, .duplicateMatchValue,
+                    "'\(value)' appears twice in \(key) (after canonicalisation)", at: scalar.location, length: scalar.length))
+            case .success(let value):
+                values.append(value)
+            }
+        }
+        return values
     }
 
     /// A non-empty list of strings, or nil after reporting why not.
