@@ -59,6 +59,8 @@ public final class Host: Sendable {
     private let scanTimer = Mutex<ScanTimer?>(nil)
     private let boundPort = Atomic<Int>(-1)
     private let signalTrap = Mutex<SignalTrap?>(nil)
+    /// The server while `shutdown` drains it: a second SIGTERM/SIGINT closes what is left at once.
+    private let drainingServer = Mutex<HTTPServer?>(nil)
 
     /// Loads the rule files (any diagnostic error refuses to start) and opens the session directory (taking its lock).
     public init(settings: HostSettings, registry: RuleRegistry, build: APIEnvironment.Build, logs: LogTarget = .sessionDirectory,
@@ -231,7 +233,9 @@ public final class Host: Sendable {
         }
         let inFlight = http.openConnections
         let start = ContinuousClock.now
+        drainingServer.withLock { $0 = http }
         http.shutdown(drain: settings.limits.drainTimeout)
+        drainingServer.withLock { $0 = nil }
         let elapsed = start.duration(to: .now)
         let drainMs = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
         hostEvent("AURORA.SHUTDOWN", [("signal", .string(signal)), ("drain_ms", .double(drainMs)),
@@ -263,12 +267,17 @@ public final class Host: Sendable {
         signalTrap.withLock { trap in
             if let trap { return trap }
             let made = SignalTrap()
-            made.signals.handle([SIGTERM, SIGINT]) { [made] number in
+            made.signals.handle([SIGTERM, SIGINT]) { [made, weak self] number in
                 let first = made.received.withLock { name -> Bool in
                     defer { if name == nil { name = UnixSignals.name(number) } }
                     return name == nil
                 }
-                if first { made.stop.signal() }
+                if first {
+                    made.stop.signal()
+                } else {
+                    // a second signal ends the drain at once (architecture.md §8)
+                    self?.drainingServer.withLock { $0 }?.endDrainNow()
+                }
             }
             made.signals.handle([SIGUSR1]) { [self] _ in reopenLogs() }
             made.signals.handle([SIGHUP]) { [reloader] _ in reloader.signal() }

@@ -36,6 +36,32 @@ struct ServeCommandTests {
         #expect(events.split(separator: "\n").last?.contains(#""event_code":"AURORA.SHUTDOWN""#) == true)
     }
 
+    @Test func aSecondSIGTERMEndsTheDrainAtOnce() throws {
+        let dir = try Scratch()
+        let rules = try dir.write("rules.yaml", Self.rules)
+        let serve = try Serve(["--rules", rules, "--listen", "127.0.0.1:0", "--session-dir", dir.path + "/s",
+                               "--set", "server.drain_timeout_ms=60000"])
+        // a request whose body never completes keeps the drain waiting for its 60 s
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(serve.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        let partial = "POST /pretrade/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+        _ = partial.withCString { send(fd, $0, strlen($0), 0) }
+        #expect(try Serve.request(serve.port, "GET", "/liveness").status == 200)
+        kill(serve.process.processIdentifier, SIGTERM)
+        usleep(500_000)
+        #expect(serve.process.isRunning, "the first SIGTERM drains: the unfinished request is still open")
+        // stop() gives up after 30 s (returning -1), well before the 60 s drain would end by itself
+        #expect(serve.stop(SIGTERM) == 0)
+    }
+
     @Test func invalidRulesRefuseToStartWithTheirDiagnostics() throws {
         let dir = try Scratch()
         let rules = try dir.write("bad.yaml", "version: 1\nname: x\npipeline:\n  - id: a\n    type: latncy\n")

@@ -54,6 +54,11 @@ final class EventLoopGroup: Sendable {
     /// Graceful shutdown (http-api.md §1.6): every loop closes its listener and idle connections at once, lets
     /// requests already received finish with `Connection: close`, and force-closes what is left after `drain`.
     /// Returns once every loop thread has ended.
+    /// Ends a drain in progress now: every loop force-closes what is left (a second SIGTERM/SIGINT).
+    func endDrainNow() {
+        for loop in loops { loop.execute { loop.beginDrain(deadline: .now) } }
+    }
+
     func shutdown(drain: Duration) {
         let deadline = ContinuousClock.now + drain
         let running = threads.withLock { threads in

@@ -3,6 +3,7 @@ import Synchronization
 
 /// The HTTP/1.1 server Host runs: a frozen `Router` served by `configuration.threads` event loops on one port.
 public final class HTTPServer: Sendable {
+    private let draining = Mutex<EventLoopGroup?>(nil)
     private enum State {
         case ready
         case running(EventLoopGroup)
@@ -67,7 +68,14 @@ public final class HTTPServer: Sendable {
             if case .running(let group) = state { return group }
             return nil
         }
+        draining.withLock { $0 = group }
         group?.shutdown(drain: drain)
+        draining.withLock { $0 = nil }
+    }
+
+    /// Cuts a `shutdown(drain:)` in progress short: the connections still open are closed now. Any thread.
+    public func endDrainNow() {
+        draining.withLock { $0 }?.endDrainNow()
     }
 
     /// Connections open now, across every loop.
