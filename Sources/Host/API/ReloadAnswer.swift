@@ -48,3 +48,13 @@ extension RuleSetDiff {
                             ("policy_changed", .array([])), ("state_reset", .array([]))]))
     }
 }
+
+extension RuleSetDiff {
+    /// The diff of a reload, marking the params that `POST /risk/set` overrides at runtime (rule-files.md §6.5).
+    static func reload(from previous: CompiledRuleSet, to current: CompiledRuleSet, shared: SharedState) -> RuleSetDiff {
+        let overrides = shared.riskOverrides
+        return RuleSetDiff(old: previous, new: current) { key, name in
+            key.type == OperatorActions.riskCaps ? overrides[name] : nil
+        }
+    }
+}

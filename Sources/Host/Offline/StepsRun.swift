@@ -97,10 +97,7 @@ public struct StepsRun: Sendable {
                     emit(ReloadAnswer.success(previous: set, current: set, diff: nil, needsRestart: [], durationMs: ms)
                         .serializedString)
                 case .reloaded(let previous, let current):
-                    let overrides = runner.service.shared.riskOverrides
-                    let diff = RuleSetDiff(old: previous, new: current) { key, name in
-                        key.type == OperatorActions.riskCaps ? overrides[name] : nil
-                    }
+                    let diff = RuleSetDiff.reload(from: previous, to: current, shared: runner.service.shared)
                     emit(ReloadAnswer.success(previous: previous, current: current, diff: diff, needsRestart: [],
                                               durationMs: ms).serializedString)
                 }

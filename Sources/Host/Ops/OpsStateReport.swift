@@ -66,7 +66,7 @@ enum OpsStateReport {
         let daily = shared.daily(at: now)
         let dailyJSON = JSONObject([("day", .string(daily.day.isEmpty ? DailyPnl.utcDay(now) : daily.day)),
                                     ("realised_pnl_usdt", .double(daily.realisedPnlUsdt))])
-        let stamps = set.steps.first { $0.key.type.rawValue == "risk_caps" }?.base.state?.snapshot()
+        let stamps = set.steps.first { $0.key.type == OperatorActions.riskCaps }?.base.state?.snapshot()
         func recent(_ value: JSONValue?) -> Int64 {
             Int64((value?.arrayValue ?? []).count { ($0.intValue ?? .min) > now.ms - 60_000 })
         }

@@ -132,8 +132,7 @@ public final class RuleSetReloader: Sendable {
             return Report(trigger: trigger, outcome: .unchanged(current), needsRestart: input.needsRestart,
                           durationMs: elapsed(), at: at, files: input.files)
         }
-        let overrides = shared.riskOverrides
-        let diff = RuleSetDiff(old: current, new: next) { key, name in key.type == "risk_caps" ? overrides[name] : nil }
+        let diff = RuleSetDiff.reload(from: current, to: next, shared: shared)
         store.replace(with: next)
         return Report(trigger: trigger, outcome: .reloaded(previous: current, current: next, diff: diff),
                       needsRestart: input.needsRestart, durationMs: elapsed(), at: at, files: input.files)
